@@ -1,0 +1,68 @@
+/**
+ * Which verified identity lets an address send or receive in the sandbox: one source of truth for the emulator
+ * (which enforces it) and the pre-flight (which predicts it). Rules from AWS's SES developer guide.
+ */
+
+export type IdentityType = 'EMAIL_ADDRESS' | 'DOMAIN' | 'MANAGED_DOMAIN';
+export type VerificationStatus = 'PENDING' | 'SUCCESS' | 'FAILED' | 'TEMPORARY_FAILURE' | 'NOT_STARTED';
+
+export interface IdentityState {
+  name: string;
+  type: IdentityType;
+  status: VerificationStatus;
+}
+
+export const SIMULATOR_DOMAIN = 'simulator.amazonses.com';
+
+/** Splits `local@domain`; the local part keeps its case, the domain is lower-cased (DNS is case-insensitive). */
+export function splitAddress(address: string): { local: string; domain: string } | undefined {
+  const at = address.lastIndexOf('@');
+  if (at <= 0 || at === address.length - 1) return undefined;
+  return { local: address.slice(0, at), domain: address.slice(at + 1).toLowerCase() };
+}
+
+/** `user+label@x` → `user@x`: SES treats a +label on a verified address as the address itself. */
+export function withoutLabel(address: string): string {
+  const parts = splitAddress(address);
+  if (!parts) return address;
+  const plus = parts.local.indexOf('+');
+  const local = plus > 0 ? parts.local.slice(0, plus) : parts.local;
+  return `${local}@${address.slice(address.lastIndexOf('@') + 1)}`;
+}
+
+export function isSimulatorAddress(address: string): boolean {
+  return splitAddress(address)?.domain === SIMULATOR_DOMAIN;
+}
+
+function domainCovers(domain: string, addressDomain: string): boolean {
+  const d = domain.toLowerCase();
+  return addressDomain === d || addressDomain.endsWith(`.${d}`);
+}
+
+/** Does this identity, as it stands, cover the address? Only verified identities cover anything. */
+export function identityCovers(identity: IdentityState, address: string): boolean {
+  if (identity.status !== 'SUCCESS') return false;
+  const parts = splitAddress(address);
+  if (!parts) return false;
+  if (identity.type === 'EMAIL_ADDRESS') {
+    // SES compares address identities as exact strings: `a@EXAMPLE.com` verified does not cover `a@example.com`.
+    return identity.name === withoutLabel(address);
+  }
+  return domainCovers(identity.name, parts.domain);
+}
+
+export function isCovered(identities: Iterable<IdentityState>, address: string): boolean {
+  for (const identity of identities) if (identityCovers(identity, address)) return true;
+  return false;
+}
+
+/** A verified address identity that differs from `address` only in letter case: SES's case-sensitivity trap. */
+export function caseMismatch(identities: Iterable<IdentityState>, address: string): IdentityState | undefined {
+  const wanted = withoutLabel(address).toLowerCase();
+  for (const identity of identities) {
+    if (identity.type === 'EMAIL_ADDRESS' && identity.name.toLowerCase() === wanted && !identityCovers(identity, address)) {
+      return identity;
+    }
+  }
+  return undefined;
+}
