@@ -20,7 +20,7 @@ export type SmtpPasswordShape = 'smtp-sigv4' | 'smtp-sigv2' | 'iam-secret' | 'ot
 /** What a stored password looks like; used to predict 535s without ever showing the value. */
 export function smtpPasswordShape(password: string): SmtpPasswordShape {
   if (!password) return 'empty';
-  if (password.length === 44 && /^[A-Za-z0-9+/]{43}=?$/.test(password)) {
+  if (password.length === 44 && /^[A-Za-z0-9+/]{43}[A-Za-z0-9+/=]$/.test(password)) {
     if (password.startsWith('B')) return 'smtp-sigv4';
     if (password.startsWith('A')) return 'smtp-sigv2';
   }

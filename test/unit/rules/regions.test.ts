@@ -1,0 +1,46 @@
+import { strict as assert } from 'node:assert';
+import { SES_REGIONS, describeRegion, normalizeRegion, smtpHostFor, smtpHostRegion, tlsModeForPort } from '../../../src/rules/regions';
+import { deriveSmtpPassword, smtpPasswordShape } from '../../../src/smtp-password/derive';
+
+describe('rules: regions and SMTP hosts', () => {
+  it('lists the main SES regions with their names', () => {
+    assert.ok(SES_REGIONS.length >= 20);
+    assert.equal(describeRegion('eu-west-1'), 'eu-west-1 (Europe (Ireland))');
+    assert.equal(new Set(SES_REGIONS.map((r) => r.code)).size, SES_REGIONS.length);
+  });
+  it('reads the region from an SMTP host, FIPS included, whatever the case', () => {
+    assert.equal(smtpHostRegion('email-smtp.eu-west-1.amazonaws.com'), 'eu-west-1');
+    assert.equal(smtpHostRegion('EMAIL-SMTP.US-EAST-2.AMAZONAWS.COM'), 'us-east-2');
+    assert.equal(smtpHostRegion('email-smtp-fips.us-gov-west-1.amazonaws.com'), 'us-gov-west-1');
+    assert.equal(smtpHostRegion('smtp.gmail.com'), undefined);
+    assert.equal(smtpHostRegion('email.eu-west-1.amazonaws.com'), undefined);
+  });
+  it('builds the host for a region and round-trips', () => {
+    for (const { code } of SES_REGIONS) assert.equal(smtpHostRegion(smtpHostFor(code)), code);
+    assert.equal(smtpHostFor('us-east-1', { fips: true }), 'email-smtp-fips.us-east-1.amazonaws.com');
+  });
+  it('normalizes SES upper-case region text', () => {
+    assert.equal(normalizeRegion('EU-WEST-1'), 'eu-west-1');
+    assert.equal(normalizeRegion('europe'), undefined);
+  });
+  it('knows the TLS mode of each SES port', () => {
+    assert.equal(tlsModeForPort(587), 'starttls');
+    assert.equal(tlsModeForPort(2465), 'implicit');
+    assert.equal(tlsModeForPort(2525), undefined);
+  });
+});
+
+describe('smtp-password: derivation', () => {
+  it('reproduces the published vector', () => {
+    assert.equal(
+      deriveSmtpPassword('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'us-east-2'),
+      'BMPPgbAHoFVbze1Ud0oA5uNdXRwUXUZ+qOwphGJbl/cS',
+    );
+  });
+  it('gives a different password per region, each 44 characters starting with B', () => {
+    const a = deriveSmtpPassword('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'eu-west-1');
+    assert.notEqual(a, deriveSmtpPassword('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'us-east-1'));
+    assert.equal(smtpPasswordShape(a), 'smtp-sigv4');
+    assert.equal(smtpPasswordShape('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'), 'iam-secret');
+  });
+});
