@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import type { CommandContext } from './context';
+import { chooseRegions, selectProfile } from './connection';
+import { copyIdentityName, deleteIdentity, refresh, verifyAddress } from './identities';
+import { clearSmtpCredentials, setSmtpCredentials } from './smtpCredentials';
+
+type Command = (ctx: CommandContext, ...args: any[]) => unknown;
+
+/** Every command in one table; each is a plain function of its dependencies and an optional tree node. */
+export const commands: Record<string, Command> = {
+  'ses.refresh': refresh,
+  'ses.retryRegion': refresh,
+  'ses.verifyAddress': verifyAddress,
+  'ses.deleteIdentity': deleteIdentity,
+  'ses.copyIdentityName': copyIdentityName,
+  'ses.setSmtpCredentials': setSmtpCredentials,
+  'ses.clearSmtpCredentials': clearSmtpCredentials,
+  'ses.selectProfile': selectProfile,
+  'ses.chooseRegions': chooseRegions,
+};
+
+export function registerCommands(ctx: CommandContext, extra: Record<string, Command>): vscode.Disposable[] {
+  return Object.entries({ ...commands, ...extra }).map(([id, run]) =>
+    vscode.commands.registerCommand(id, (...args: unknown[]) => run(ctx, ...args)),
+  );
+}

@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import type { CommandContext } from './commands/context';
+import { registerCommands } from './commands/register';
+import { vscodeUi } from './commands/ui';
+import { settings } from './config/settings';
+import { SmtpSecrets } from './config/smtpSecrets';
+import { panelDomain } from './panel/domain';
+import { PANEL_TYPE, TestEmailPanel } from './panel/testEmailPanel';
+import { regionName } from './rules/regions';
+import { SesApi } from './ses/client';
+import { IdentitiesTreeProvider } from './tree/provider';
+
+/** The composition root: builds the services, registers the features, nothing else. */
+export function activate(context: vscode.ExtensionContext): CommandContext {
+  const log = vscode.window.createOutputChannel('SES Workbench', { log: true });
+  let api = new SesApi(settings.connection());
+  const tree = new IdentitiesTreeProvider(
+    {
+      load: async (region) => {
+        const [account, identities] = await Promise.all([api.getAccount(region), api.listIdentities(region)]);
+        return { account, identities };
+      },
+    },
+    regionName,
+  );
+  const ctx: CommandContext = {
+    api: () => api,
+    regions: () => settings.regions(),
+    tree,
+    secrets: new SmtpSecrets(context.secrets),
+    log,
+    ui: vscodeUi,
+  };
+  const domain = panelDomain(ctx);
+
+  const view = vscode.window.createTreeView('ses.identities', { treeDataProvider: tree, showCollapseAll: true });
+  const openPanel = (c: CommandContext, node?: { region?: string }) =>
+    TestEmailPanel.show(c, domain, context.extensionUri, { region: node?.region });
+
+  const updateConnection = async (): Promise<void> => {
+    const regions = settings.regions();
+    let hasCredentials = true;
+    try {
+      await api.checkCredentials();
+    } catch (err) {
+      hasCredentials = false;
+      log.warn(`No usable AWS credentials: ${(err as Error).message}`);
+    }
+    await vscode.commands.executeCommand('setContext', 'ses.hasCredentials', hasCredentials);
+    await vscode.commands.executeCommand('setContext', 'ses.hasRegions', regions.length > 0);
+    await vscode.commands.executeCommand('setContext', 'ses.ready', true);
+    tree.setRegions(hasCredentials ? regions : []);
+  };
+
+  context.subscriptions.push(
+    log,
+    tree,
+    view,
+    { dispose: () => api.dispose() },
+    ...registerCommands(ctx, { 'ses.sendTestEmail': openPanel }),
+    vscode.window.registerWebviewPanelSerializer(PANEL_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => {
+        TestEmailPanel.revive(panel, state, ctx, domain, context.extensionUri);
+      },
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('ses.profile') || e.affectsConfiguration('ses.endpoint')) {
+        api.dispose();
+        api = new SesApi(settings.connection());
+        tree.setRegions([]);
+        void updateConnection();
+      } else if (e.affectsConfiguration('ses.regions')) {
+        void updateConnection();
+      }
+    }),
+  );
+  void updateConnection();
+  return ctx;
+}
+
+export function deactivate(): void {}

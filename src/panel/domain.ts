@@ -1,0 +1,45 @@
+import { parseAddressList } from '../address';
+import type { CommandContext } from '../commands/context';
+import { diagnose } from '../diagnosis';
+import type { DiagnosisContext, Fix } from '../diagnosis/types';
+import { smtpPasswordShape } from '../smtp-password/derive';
+import type { Draft } from '../webview/protocol';
+import { runFix } from './fixes';
+import type { PanelDomain, PanelFinding, RegionFacts } from './testEmailPanel';
+
+/** What the diagnosis engine should know about the draft and its region; never the password itself. */
+export function diagnosisContext(draft: Draft, facts: RegionFacts, profile?: string): DiagnosisContext {
+  const list = (text: string) => parseAddressList(text).mailboxes.map((m) => m.address);
+  const verifiedIdentities: Record<string, string[]> = {};
+  const productionAccess: Record<string, boolean> = {};
+  verifiedIdentities[facts.region] = facts.identities.filter((i) => i.status === 'SUCCESS').map((i) => i.name);
+  for (const other of facts.otherRegions) verifiedIdentities[other.region] = other.identities.filter((i) => i.status === 'SUCCESS').map((i) => i.name);
+  if (facts.account) productionAccess[facts.region] = facts.account.productionAccess;
+  return {
+    region: draft.region,
+    transport: draft.transport,
+    smtpHost: facts.smtp.host,
+    port: draft.port,
+    tls: facts.smtp.tls,
+    from: draft.from,
+    to: [...list(draft.to), ...list(draft.cc), ...list(draft.bcc)],
+    configurationSet: draft.configurationSet || undefined,
+    passwordShape: facts.smtp.password !== undefined ? smtpPasswordShape(facts.smtp.password) : undefined,
+    credentialRegions: facts.smtp.hasCredentials ? [facts.region] : [],
+    verifiedIdentities,
+    productionAccess,
+    profile,
+  };
+}
+
+export function panelDomain(ctx: CommandContext): PanelDomain {
+  return {
+    preflight: () => [],
+    explain: (failure, draft, facts) => {
+      const d = diagnose(failure, diagnosisContext(draft, facts, ctx.api().connection.profile || undefined));
+      const finding: PanelFinding & { kind: string } = { kind: d.kind, severity: 'error', willReject: true, title: d.title, explanation: d.explanation, fixes: d.fixes };
+      return finding;
+    },
+    runFix: (fix, panel) => runFix(fix as unknown as Fix, panel),
+  };
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import type * as vscode from 'vscode';
+
+/** The panel's page: strict CSP, one nonce'd script, styles from the extension's media folder. */
+export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, joinPath: typeof vscode.Uri.joinPath): string {
+  const nonce = randomBytes(18).toString('base64');
+  const script = webview.asWebviewUri(joinPath(extensionUri, 'dist', 'webview.js'));
+  const style = webview.asWebviewUri(joinPath(extensionUri, 'media', 'panel.css'));
+  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `img-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}">
+<title>Send Test Email</title>
+</head>
+<body>
+<h1>Send Test Email</h1>
+<p id="regionStatus" class="muted"></p>
+<form id="form" autocomplete="off">
+  <label for="region">Region</label>
+  <select id="region" name="region"></select>
+  <label for="transport">Transport</label>
+  <select id="transport" name="transport">
+    <option value="smtp">SMTP (nodemailer, your SMTP credentials)</option>
+    <option value="api">SES API (SendEmail, your AWS profile)</option>
+  </select>
+  <div id="smtpRow" class="row-wide pair-row" style="display: contents">
+    <label for="port">SMTP</label>
+    <div>
+      <select id="port" name="port"></select>
+      <p class="hint">Host <span id="smtpHost"></span></p>
+      <p id="credentials" class="hint" hidden>No SMTP credentials stored for this region. <button id="setCredentials" type="button" class="secondary">Set SMTP Credentials…</button></p>
+    </div>
+  </div>
+  <label for="from">From</label>
+  <div class="pair">
+    <select id="from" name="from" aria-label="From address"></select>
+    <input id="fromName" name="fromName" placeholder="Display name (optional)" aria-label="Display name">
+  </div>
+  <label for="to">To</label>
+  <input id="to" name="to" placeholder="someone@example.com, other@example.com">
+  <label for="cc">Cc</label>
+  <input id="cc" name="cc">
+  <label for="bcc">Bcc</label>
+  <input id="bcc" name="bcc">
+  <label for="replyTo">Reply-To</label>
+  <input id="replyTo" name="replyTo">
+  <label for="configurationSet">Configuration set</label>
+  <select id="configurationSet" name="configurationSet"></select>
+  <label for="subject">Subject</label>
+  <input id="subject" name="subject">
+  <label for="bodyKind">Body</label>
+  <select id="bodyKind" name="bodyKind">
+    <option value="text">Text</option>
+    <option value="html">HTML</option>
+    <option value="both">Text and HTML</option>
+    <option value="file">The file from the editor</option>
+  </select>
+  <div id="textRow" style="display: contents"><label for="text">Text</label><textarea id="text" name="text"></textarea></div>
+  <div id="htmlRow" style="display: contents"><label for="html">HTML</label><textarea id="html" name="html"></textarea></div>
+  <div id="fileRow" style="display: contents"><label>File</label><p id="fileName" class="hint"></p></div>
+  <div class="row-wide"><ul id="findings" aria-live="polite"></ul></div>
+  <div class="actions">
+    <button id="send" type="submit">Send</button>
+    <button id="transcript" type="button" class="secondary">Show SMTP Transcript</button>
+  </div>
+  <div class="row-wide"><div id="result" class="result" role="status" hidden></div></div>
+</form>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+}

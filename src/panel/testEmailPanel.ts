@@ -1,0 +1,356 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { parseAddressList } from '../address';
+import type { CommandContext } from '../commands/context';
+import { settings } from '../config/settings';
+import { SMTP_PORTS, smtpHostFor, tlsModeForPort, type TlsMode } from '../rules/regions';
+import type { IdentitySummary } from '../ses/client';
+import { sendViaApi } from '../sending/api';
+import { SendFailure, type SendResult, type TestMessage } from '../sending/message';
+import { sendViaSmtp } from '../sending/smtp';
+import type { Draft, FindingView, FromPage, PortOption, RegionView, ToPage } from '../webview/protocol';
+import { panelHtml } from './html';
+import { asMessage } from './validate';
+
+const t = vscode.l10n.t;
+export const PANEL_TYPE = 'ses.sendTestEmail';
+
+/** A fix as the domain engines describe it; the panel only needs a label and hands it to `runFix`. */
+export interface PanelFix {
+  label: string;
+  type: string;
+  [key: string]: unknown;
+}
+
+export interface PanelFinding {
+  severity: 'error' | 'warning' | 'info';
+  willReject: boolean;
+  title: string;
+  explanation: string;
+  fixes: PanelFix[];
+}
+
+/** What the panel needs from the domain: a pre-flight check and a failure explanation, with one vocabulary. */
+export interface PanelDomain {
+  preflight(draft: Draft, facts: RegionFacts): PanelFinding[];
+  explain(failure: unknown, draft: Draft, facts: RegionFacts): PanelFinding & { kind: string };
+  runFix(fix: PanelFix, panel: TestEmailPanel): Promise<void>;
+}
+
+/** What the host knows about the draft's region when it checks or explains. */
+export interface RegionFacts {
+  region: string;
+  identities: IdentitySummary[];
+  otherRegions: { region: string; identities: IdentitySummary[] }[];
+  account?: import('../ses/client').AccountStatus;
+  configurationSets: string[];
+  smtp: { host: string; port: number; tls: TlsMode; password?: string; hasCredentials: boolean };
+}
+
+export interface BodyFile {
+  uri: vscode.Uri;
+}
+
+export const defaultDraft = (region: string): Draft => ({
+  region,
+  transport: 'smtp',
+  from: '',
+  fromName: '',
+  to: '',
+  cc: '',
+  bcc: '',
+  replyTo: '',
+  subject: 'SES Workbench test',
+  bodyKind: 'text',
+  text: 'Hello from SES Workbench.',
+  html: '<p>Hello from <b>SES Workbench</b>.</p>',
+  configurationSet: '',
+  port: settings.smtp().port,
+});
+
+/** The Send Test Email panel: one at a time; the page holds the draft, the host holds secrets and does the work. */
+export class TestEmailPanel implements vscode.Disposable {
+  static current: TestEmailPanel | undefined;
+  private draft: Draft;
+  private facts?: RegionFacts;
+  private findings: PanelFinding[] = [];
+  private failure?: PanelFinding;
+  private lastTranscript: string[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+
+  static show(ctx: CommandContext, domain: PanelDomain, extensionUri: vscode.Uri, options: { region?: string; file?: BodyFile; to?: string } = {}): TestEmailPanel {
+    if (TestEmailPanel.current) {
+      const existing = TestEmailPanel.current;
+      existing.panel.reveal();
+      if (options.file) existing.setFile(options.file);
+      if (options.region || options.to) void existing.patchDraft({ ...(options.region ? { region: options.region } : {}), ...(options.to ? { to: options.to } : {}) });
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(PANEL_TYPE, t('Send Test Email'), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+    });
+    const region = options.region ?? ctx.regions()[0] ?? 'us-east-1';
+    return new TestEmailPanel(panel, ctx, domain, extensionUri, { ...defaultDraft(region), ...(options.to ? { to: options.to } : {}) }, options.file);
+  }
+
+  /** Restores a panel after a window reload, with the draft the page had saved. */
+  static revive(panel: vscode.WebviewPanel, state: unknown, ctx: CommandContext, domain: PanelDomain, extensionUri: vscode.Uri): TestEmailPanel {
+    const saved = (state as { draft?: Draft } | undefined)?.draft;
+    const region = ctx.regions()[0] ?? 'us-east-1';
+    return new TestEmailPanel(panel, ctx, domain, extensionUri, { ...defaultDraft(region), ...(saved ?? {}) });
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly ctx: CommandContext,
+    private readonly domain: PanelDomain,
+    extensionUri: vscode.Uri,
+    draft: Draft,
+    private file?: BodyFile,
+  ) {
+    TestEmailPanel.current = this;
+    this.draft = draft;
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'ses.svg');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };
+    panel.webview.html = panelHtml(panel.webview, extensionUri, vscode.Uri.joinPath);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)),
+      panel.onDidDispose(() => this.dispose()),
+      ctx.secrets.onDidChange(() => void this.loadRegion(this.draft.region)),
+    );
+  }
+
+  get currentDraft(): Draft {
+    return this.draft;
+  }
+
+  private post(message: ToPage): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const message = asMessage(raw);
+    if (!message) {
+      this.ctx.log.warn('Ignored a malformed message from the Send Test Email page');
+      return;
+    }
+    await this.handle(message);
+  }
+
+  private async handle(message: FromPage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.post({ type: 'init', draft: this.draft, regions: this.regionChoices(), file: this.fileView() });
+        await this.loadRegion(this.draft.region);
+        return;
+      case 'draft': {
+        const regionChanged = message.draft.region !== this.facts?.region;
+        this.draft = message.draft;
+        if (regionChanged) await this.loadRegion(message.draft.region);
+        else this.check();
+        return;
+      }
+      case 'send':
+        this.draft = message.draft;
+        await this.send();
+        return;
+      case 'fix': {
+        const source = message.source === 'failure' ? this.failure : this.findings[message.findingIndex];
+        const fix = source?.fixes[message.fixIndex];
+        if (fix) await this.domain.runFix(fix, this);
+        return;
+      }
+      case 'setSmtpCredentials':
+        await vscode.commands.executeCommand('ses.setSmtpCredentials', { region: this.draft.region });
+        return;
+      case 'showTranscript':
+        this.ctx.log.show(true);
+        return;
+      default: {
+        const never: never = message;
+        void never;
+      }
+    }
+  }
+
+  async patchDraft(patch: Partial<Draft>): Promise<void> {
+    this.draft = { ...this.draft, ...patch };
+    this.post({ type: 'patchDraft', patch });
+    if (patch.region) await this.loadRegion(patch.region);
+  }
+
+  setFile(file: BodyFile): void {
+    this.file = file;
+    this.post({ type: 'init', draft: { ...this.draft, bodyKind: 'file' }, regions: this.regionChoices(), file: this.fileView() });
+  }
+
+  private fileView(): { name: string } | undefined {
+    return this.file ? { name: path.basename(this.file.uri.fsPath) } : undefined;
+  }
+
+  private regionChoices(): string[] {
+    const regions = this.ctx.regions();
+    return regions.includes(this.draft.region) ? regions : [...regions, this.draft.region];
+  }
+
+  /** Loads what the pre-flight needs about a region: identities (one call per 1,000), account, sets, credentials. */
+  async loadRegion(region: string): Promise<void> {
+    const api = this.ctx.api();
+    const smtpSettings = settings.smtp();
+    const port = this.draft.port;
+    const tls: TlsMode = smtpSettings.tlsMode !== 'auto' ? smtpSettings.tlsMode : (tlsModeForPort(port) ?? 'starttls');
+    const host = smtpSettings.host ? smtpSettings.host.replace('{region}', region) : smtpHostFor(region);
+    const credentials = await this.ctx.secrets.get(region);
+    const view: RegionView = {
+      region,
+      sandbox: true,
+      senders: [],
+      configurationSets: [],
+      smtpHost: host,
+      ports: this.portOptions(smtpSettings.port),
+      hasSmtpCredentials: !!credentials,
+    };
+    try {
+      const [identities, account, configurationSets] = await Promise.all([
+        api.listIdentities(region),
+        api.getAccount(region),
+        api.listConfigurationSets(region).catch(() => [] as string[]),
+      ]);
+      const otherRegions = await Promise.all(
+        this.ctx.regions()
+          .filter((r) => r !== region)
+          .map(async (r) => ({ region: r, identities: (this.ctx.tree.regionNode(r)?.snapshot?.identities ?? (await api.listIdentities(r).catch(() => []))) })),
+      );
+      this.facts = { region, identities, otherRegions, account, configurationSets, smtp: { host, port, tls, password: credentials?.password, hasCredentials: !!credentials } };
+      view.sandbox = !account.productionAccess;
+      view.senders = senderOptions(identities);
+      view.configurationSets = configurationSets;
+    } catch (err) {
+      this.facts = { region, identities: [], otherRegions: [], configurationSets: [], smtp: { host, port, tls, password: credentials?.password, hasCredentials: !!credentials } };
+      view.loadError = (err as Error).message;
+    }
+    if (region !== this.draft.region) return;
+    this.post({ type: 'region', view });
+    this.check();
+  }
+
+  private portOptions(configured: number): PortOption[] {
+    const options = SMTP_PORTS.map(({ port, tls }) => ({ port, label: `${port} — ${tls === 'implicit' ? t('TLS wrapper (implicit TLS)') : t('STARTTLS')}${port === 25 ? t(' (often blocked on EC2)') : ''}` }));
+    if (!SMTP_PORTS.some((p) => p.port === configured)) {
+      const tls = settings.smtp().tlsMode;
+      options.unshift({ port: configured, label: `${configured} — ${tls === 'implicit' ? t('TLS wrapper (implicit TLS)') : t('STARTTLS')} ${t('(from settings)')}` });
+    }
+    return options;
+  }
+
+  private check(): void {
+    if (!this.facts) return;
+    this.facts.smtp.port = this.draft.port;
+    const smtpSettings = settings.smtp();
+    this.facts.smtp.tls = smtpSettings.tlsMode !== 'auto' ? smtpSettings.tlsMode : (tlsModeForPort(this.draft.port) ?? 'starttls');
+    this.findings = this.domain.preflight(this.draft, this.facts);
+    this.post({ type: 'preflight', findings: this.findings.map(toView) });
+  }
+
+  private async buildMessage(): Promise<TestMessage> {
+    const d = this.draft;
+    const list = (text: string): string[] => parseAddressList(text).mailboxes.map((m) => m.address);
+    const message: TestMessage = {
+      from: d.from,
+      fromName: d.fromName.trim() || undefined,
+      to: list(d.to),
+      cc: list(d.cc),
+      bcc: list(d.bcc),
+      replyTo: list(d.replyTo),
+      subject: d.subject,
+      configurationSet: d.configurationSet || undefined,
+    };
+    if (d.bodyKind === 'file' && this.file) {
+      const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(this.file.uri));
+      const ext = path.extname(this.file.uri.fsPath).toLowerCase();
+      if (ext === '.eml') message.raw = content;
+      else if (ext === '.html' || ext === '.htm') message.html = content;
+      else message.text = content;
+    } else {
+      if (d.bodyKind === 'text' || d.bodyKind === 'both') message.text = d.text;
+      if (d.bodyKind === 'html' || d.bodyKind === 'both') message.html = d.html;
+    }
+    return message;
+  }
+
+  async send(): Promise<SendResult | undefined> {
+    const d = this.draft;
+    this.failure = undefined;
+    const message = await this.buildMessage();
+    this.post({ type: 'sending' });
+    try {
+      let result: SendResult;
+      if (d.transport === 'api') {
+        result = await sendViaApi(this.ctx.api(), d.region, message);
+      } else {
+        const credentials = await this.ctx.secrets.get(d.region);
+        if (!credentials) {
+          this.failure = {
+            severity: 'error',
+            willReject: true,
+            title: t('No SMTP credentials for {0}', d.region),
+            explanation: t('SMTP credentials are per region. Store the SMTP user name and password for {0}, or send through the SES API instead.', d.region),
+            fixes: [{ type: 'set-smtp-credentials', region: d.region, label: t('Set SMTP Credentials…') }],
+          };
+          this.post({ type: 'failed', kind: 'smtp-auth-failed', ...toView(this.failure) });
+          return undefined;
+        }
+        const smtp = settings.smtp();
+        const ca = smtp.caFile ? await fs.readFile(smtp.caFile, 'utf8').catch(() => undefined) : undefined;
+        const facts = this.facts?.smtp;
+        result = await sendViaSmtp(
+          { region: d.region, host: facts?.host ?? smtpHostFor(d.region), port: d.port, tls: facts?.tls ?? 'starttls', username: credentials.username, password: credentials.password, ca },
+          message,
+        );
+      }
+      this.lastTranscript = result.transcript;
+      this.logTranscript(result.transcript, `sent ${result.messageId} in ${result.elapsedMs} ms`);
+      this.post({ type: 'sent', messageId: result.messageId, elapsedMs: result.elapsedMs, transport: d.transport, response: result.response });
+      this.ctx.tree.refresh(d.region);
+      return result;
+    } catch (err) {
+      const failure = err instanceof SendFailure ? err : new SendFailure(err, d.transport, [], 0);
+      this.lastTranscript = failure.transcript;
+      this.logTranscript(failure.transcript, `failed: ${failure.message}`);
+      const explained = this.domain.explain(failure.cause, d, this.facts ?? { region: d.region, identities: [], otherRegions: [], configurationSets: [], smtp: { host: '', port: d.port, tls: 'starttls', hasCredentials: false } });
+      this.failure = explained;
+      this.post({ type: 'failed', kind: explained.kind, ...toView(explained) });
+      return undefined;
+    }
+  }
+
+  get transcript(): readonly string[] {
+    return this.lastTranscript;
+  }
+
+  private logTranscript(lines: string[], outcome: string): void {
+    const d = this.draft;
+    this.ctx.log.info(`Test mail via ${d.transport.toUpperCase()} in ${d.region} from ${d.from}: ${outcome}`);
+    for (const line of lines) this.ctx.log.info(`  ${line}`);
+  }
+
+  dispose(): void {
+    if (TestEmailPanel.current === this) TestEmailPanel.current = undefined;
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+function toView(f: PanelFinding): FindingView {
+  return { severity: f.severity, willReject: f.willReject, title: f.title, explanation: f.explanation, fixes: f.fixes.map((fix, index) => ({ label: fix.label, index })) };
+}
+
+/** Verified address identities, and verified domains as `*@domain` (any local part may send). */
+function senderOptions(identities: IdentitySummary[]): { value: string; label: string }[] {
+  return identities
+    .filter((i) => i.status === 'SUCCESS')
+    .map((i) => (i.type === 'EMAIL_ADDRESS' ? { value: i.name, label: i.name } : { value: `test@${i.name}`, label: `test@${i.name} (domain ${i.name})` }));
+}

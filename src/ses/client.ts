@@ -1,0 +1,152 @@
+import {
+  CreateEmailIdentityCommand,
+  DeleteEmailIdentityCommand,
+  GetAccountCommand,
+  GetEmailIdentityCommand,
+  ListConfigurationSetsCommand,
+  SESv2Client,
+  SendEmailCommand,
+  paginateListEmailIdentities,
+  type GetAccountCommandOutput,
+  type GetEmailIdentityCommandOutput,
+  type SendEmailCommandInput,
+} from '@aws-sdk/client-sesv2';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import type { IdentityState, IdentityType, VerificationStatus } from '../rules/identities';
+import { toSesError } from './errors';
+
+export interface Connection {
+  /** AWS profile; empty means the default credential chain. */
+  profile: string;
+  /** Endpoint override (the emulator, LocalStack); empty means AWS. */
+  endpoint: string;
+}
+
+export interface IdentitySummary extends IdentityState {
+  sendingEnabled: boolean;
+}
+
+export interface AccountStatus {
+  productionAccess: boolean;
+  sendingEnabled: boolean;
+  enforcementStatus: string;
+  max24HourSend: number;
+  maxSendRate: number;
+  sentLast24Hours: number;
+  reviewStatus?: string;
+  reviewCaseId?: string;
+}
+
+/** SES limits a page to 1,000 identities; one call per page is all the tree needs. */
+const PAGE_SIZE = 1000;
+
+/** The SES API v2 seen by the extension: one SDK client per region, errors mapped to `SesError`. */
+export class SesApi {
+  private readonly clients = new Map<string, SESv2Client>();
+  private readonly credentials: ReturnType<typeof fromNodeProviderChain>;
+
+  constructor(readonly connection: Connection) {
+    this.credentials = fromNodeProviderChain({ profile: connection.profile || undefined });
+  }
+
+  client(region: string): SESv2Client {
+    let client = this.clients.get(region);
+    if (!client) {
+      client = new SESv2Client({
+        region,
+        credentials: this.credentials,
+        endpoint: this.connection.endpoint || undefined,
+        maxAttempts: 3,
+      });
+      this.clients.set(region, client);
+    }
+    return client;
+  }
+
+  /** Resolves credentials once; throws a `SesError` of kind `no-credentials` or `sso-expired` when none work. */
+  async checkCredentials(): Promise<void> {
+    try {
+      await this.credentials();
+    } catch (err) {
+      throw toSesError(err, '', this.connection.profile);
+    }
+  }
+
+  async getAccount(region: string): Promise<AccountStatus> {
+    const out: GetAccountCommandOutput = await this.call(region, (c) => c.send(new GetAccountCommand({})));
+    return {
+      productionAccess: out.ProductionAccessEnabled ?? false,
+      sendingEnabled: out.SendingEnabled ?? true,
+      enforcementStatus: out.EnforcementStatus ?? 'HEALTHY',
+      max24HourSend: out.SendQuota?.Max24HourSend ?? 0,
+      maxSendRate: out.SendQuota?.MaxSendRate ?? 0,
+      sentLast24Hours: out.SendQuota?.SentLast24Hours ?? 0,
+      reviewStatus: out.Details?.ReviewDetails?.Status,
+      reviewCaseId: out.Details?.ReviewDetails?.CaseId,
+    };
+  }
+
+  /** Every identity of the region, 1,000 per call. `onPage` lets a caller measure or stream. */
+  async listIdentities(region: string, onPage?: (count: number) => void): Promise<IdentitySummary[]> {
+    return this.call(region, async (client) => {
+      const identities: IdentitySummary[] = [];
+      for await (const page of paginateListEmailIdentities({ client, pageSize: PAGE_SIZE }, {})) {
+        for (const i of page.EmailIdentities ?? []) {
+          if (!i.IdentityName) continue;
+          identities.push({
+            name: i.IdentityName,
+            type: (i.IdentityType ?? 'EMAIL_ADDRESS') as IdentityType,
+            status: (i.VerificationStatus ?? 'NOT_STARTED') as VerificationStatus,
+            sendingEnabled: i.SendingEnabled ?? false,
+          });
+        }
+        onPage?.(page.EmailIdentities?.length ?? 0);
+      }
+      return identities;
+    });
+  }
+
+  async getIdentity(region: string, name: string): Promise<GetEmailIdentityCommandOutput> {
+    return this.call(region, (c) => c.send(new GetEmailIdentityCommand({ EmailIdentity: name })));
+  }
+
+  async createIdentity(region: string, name: string): Promise<{ type: IdentityType; dkimTokens: string[] }> {
+    const out = await this.call(region, (c) => c.send(new CreateEmailIdentityCommand({ EmailIdentity: name })));
+    return { type: (out.IdentityType ?? 'EMAIL_ADDRESS') as IdentityType, dkimTokens: out.DkimAttributes?.Tokens ?? [] };
+  }
+
+  async deleteIdentity(region: string, name: string): Promise<void> {
+    await this.call(region, (c) => c.send(new DeleteEmailIdentityCommand({ EmailIdentity: name })));
+  }
+
+  async listConfigurationSets(region: string): Promise<string[]> {
+    return this.call(region, async (c) => {
+      const names: string[] = [];
+      let token: string | undefined;
+      do {
+        const out = await c.send(new ListConfigurationSetsCommand({ NextToken: token, PageSize: 1000 }));
+        names.push(...(out.ConfigurationSets ?? []));
+        token = out.NextToken;
+      } while (token);
+      return names;
+    });
+  }
+
+  async sendEmail(region: string, input: SendEmailCommandInput): Promise<string> {
+    const out = await this.call(region, (c) => c.send(new SendEmailCommand(input)));
+    return out.MessageId ?? '';
+  }
+
+  dispose(): void {
+    for (const client of this.clients.values()) client.destroy();
+    this.clients.clear();
+  }
+
+  private async call<T>(region: string, run: (client: SESv2Client) => Promise<T>): Promise<T> {
+    try {
+      return await run(this.client(region));
+    } catch (err) {
+      throw toSesError(err, region, this.connection.profile);
+    }
+  }
+}

@@ -1,0 +1,192 @@
+import type { Draft, FindingView, FixView, FromPage, RegionView, ToPage } from './protocol';
+
+// The page is plain DOM: every string from the host is set as text, never as HTML.
+const vscode = acquireVsCodeApi<{ draft?: Draft }>();
+const post = (message: FromPage): void => vscode.postMessage(message);
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const form = $<HTMLFormElement>('form');
+const fields = ['region', 'transport', 'from', 'fromName', 'to', 'cc', 'bcc', 'replyTo', 'subject', 'bodyKind', 'text', 'html', 'configurationSet', 'port'] as const;
+
+let draft: Draft | undefined;
+let region: RegionView | undefined;
+let findings: FindingView[] = [];
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function readForm(): Draft {
+  const value = (name: (typeof fields)[number]): string => ($<HTMLInputElement>(name).value ?? '').toString();
+  return {
+    region: value('region'),
+    transport: value('transport') === 'api' ? 'api' : 'smtp',
+    from: value('from'),
+    fromName: value('fromName'),
+    to: value('to'),
+    cc: value('cc'),
+    bcc: value('bcc'),
+    replyTo: value('replyTo'),
+    subject: value('subject'),
+    bodyKind: (value('bodyKind') || 'text') as Draft['bodyKind'],
+    text: value('text'),
+    html: value('html'),
+    configurationSet: value('configurationSet'),
+    port: Number(value('port')) || 587,
+  };
+}
+
+function writeForm(d: Draft): void {
+  for (const name of fields) {
+    const input = $<HTMLInputElement>(name);
+    const v = String(d[name] ?? '');
+    if (input instanceof HTMLSelectElement && v && ![...input.options].some((o) => o.value === v)) {
+      input.append(new Option(v, v));
+    }
+    input.value = v;
+  }
+  showBody();
+}
+
+function fillSelect(id: string, options: { value: string; label: string }[], keep: string): void {
+  const select = $<HTMLSelectElement>(id);
+  select.replaceChildren(...options.map((o) => new Option(o.label, o.value)));
+  // A value the user chose before the list arrived is kept, even if the list no longer offers it.
+  if (keep && !options.some((o) => o.value === keep)) select.append(new Option(keep, keep));
+  select.value = keep || options[0]?.value || '';
+}
+
+function showBody(): void {
+  const kind = $<HTMLSelectElement>('bodyKind').value;
+  $('textRow').hidden = !(kind === 'text' || kind === 'both');
+  $('htmlRow').hidden = !(kind === 'html' || kind === 'both');
+  $('fileRow').hidden = kind !== 'file';
+  $('smtpRow').hidden = $<HTMLSelectElement>('transport').value !== 'smtp';
+}
+
+function changed(): void {
+  draft = readForm();
+  vscode.setState({ draft });
+  showBody();
+  post({ type: 'draft', draft });
+}
+
+function fixButtons(fixes: FixView[], onClick: (fix: FixView) => void): HTMLElement {
+  const row = el('div', undefined, 'fixes');
+  for (const fix of fixes) {
+    const button = el('button', fix.label, 'secondary');
+    button.type = 'button';
+    button.addEventListener('click', () => onClick(fix));
+    row.append(button);
+  }
+  return row;
+}
+
+function renderFindings(): void {
+  const list = $('findings');
+  list.replaceChildren(
+    ...findings.map((f, findingIndex) => {
+      const item = el('li', undefined, `finding ${f.severity}`);
+      item.append(el('strong', f.title), el('p', f.explanation));
+      item.append(fixButtons(f.fixes, (fix) => post({ type: 'fix', source: 'preflight', findingIndex, fixIndex: fix.index })));
+      return item;
+    }),
+  );
+  const rejecting = findings.filter((f) => f.willReject);
+  const send = $<HTMLButtonElement>('send');
+  send.textContent = rejecting.length ? `Send anyway — SES will reject this: ${rejecting[0].title}` : 'Send';
+  send.classList.toggle('danger', rejecting.length > 0);
+}
+
+function renderRegion(view: RegionView): void {
+  region = view;
+  const current = readForm();
+  fillSelect('from', view.senders.map((s) => ({ value: s.value, label: s.label })), current.from);
+  fillSelect('configurationSet', [{ value: '', label: '(none)' }, ...view.configurationSets.map((c) => ({ value: c, label: c }))], current.configurationSet);
+  fillSelect('port', view.ports.map((p) => ({ value: String(p.port), label: p.label })), String(current.port));
+  $('smtpHost').textContent = view.smtpHost;
+  $('regionStatus').textContent = view.loadError
+    ? `Could not load ${view.region}: ${view.loadError}`
+    : view.sandbox
+      ? `${view.region} is in the SES sandbox: recipients must be verified too.`
+      : `${view.region} has production access.`;
+  $('credentials').hidden = view.hasSmtpCredentials || $<HTMLSelectElement>('transport').value !== 'smtp';
+  changed();
+}
+
+function renderResult(content: HTMLElement[], className: string): void {
+  const result = $('result');
+  result.className = className;
+  result.replaceChildren(...content);
+  result.hidden = false;
+}
+
+window.addEventListener('message', (event: MessageEvent<ToPage>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'init': {
+      fillSelect('region', message.regions.map((r) => ({ value: r, label: r })), message.draft.region);
+      draft = vscode.getState()?.draft ?? message.draft;
+      if (message.file) draft = { ...draft, bodyKind: 'file' };
+      $('fileName').textContent = message.file?.name ?? '';
+      writeForm(draft);
+      post({ type: 'draft', draft });
+      break;
+    }
+    case 'region':
+      renderRegion(message.view);
+      break;
+    case 'preflight':
+      findings = message.findings;
+      renderFindings();
+      break;
+    case 'patchDraft':
+      writeForm({ ...readForm(), ...message.patch });
+      changed();
+      break;
+    case 'sending':
+      $<HTMLButtonElement>('send').disabled = true;
+      renderResult([el('p', 'Sending…')], 'result pending');
+      break;
+    case 'sent':
+      $<HTMLButtonElement>('send').disabled = false;
+      renderResult(
+        [
+          el('strong', `Sent through ${message.transport === 'smtp' ? 'SMTP' : 'the SES API'} in ${message.elapsedMs} ms`),
+          el('p', `Message ID: ${message.messageId}`),
+          el('p', message.response, 'muted'),
+        ],
+        'result ok',
+      );
+      break;
+    case 'failed':
+      $<HTMLButtonElement>('send').disabled = false;
+      renderResult(
+        [
+          el('strong', message.title),
+          el('p', message.explanation),
+          fixButtons(message.fixes, (fix) => post({ type: 'fix', source: 'failure', findingIndex: 0, fixIndex: fix.index })),
+        ],
+        'result failed',
+      );
+      break;
+    default: {
+      const never: never = message;
+      void never;
+    }
+  }
+});
+
+form.addEventListener('input', changed);
+form.addEventListener('change', changed);
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  post({ type: 'send', draft: readForm() });
+});
+$('setCredentials').addEventListener('click', () => post({ type: 'setSmtpCredentials' }));
+$('transcript').addEventListener('click', () => post({ type: 'showTranscript' }));
+void region;
+post({ type: 'ready' });
