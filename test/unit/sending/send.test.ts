@@ -1,0 +1,90 @@
+import * as assert from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { startEmulator } from '../../../src/emulator';
+import { SesApi } from '../../../src/ses/client';
+import { sendViaApi } from '../../../src/sending/api';
+import { SendFailure } from '../../../src/sending/message';
+import { sendViaSmtp, type SmtpTarget } from '../../../src/sending/smtp';
+
+type Running = Awaited<ReturnType<typeof startEmulator>>;
+
+describe('Sending a test mail through the emulator', () => {
+  let emu: Running;
+  let target: SmtpTarget;
+
+  before(async () => {
+    emu = await startEmulator({ apiPort: 0, smtpPort: 0, smtpsPort: 0 });
+    const { info } = emu;
+    target = {
+      region: 'us-east-1',
+      host: info.smtpHost,
+      port: info.smtpPort,
+      tls: 'starttls',
+      username: info.smtpUsername,
+      password: info.smtpPasswords['us-east-1'],
+      ca: readFileSync(info.caFile, 'utf8'),
+    };
+  });
+  after(() => emu?.close());
+
+  const inbox = async () =>
+    ((await (await fetch(`${emu.info.apiEndpoint}/_emulator/messages`)).json()) as { messages: { to: string[]; subject: string; kind: string }[] }).messages;
+
+  it('delivers over STARTTLS to a verified recipient, with SES message id and a transcript free of the password', async () => {
+    const subject = `starttls ${Date.now()}`;
+    const result = await sendViaSmtp(target, { from: 'sender@example.com', to: ['sender@example.com'], subject, text: 'hi' });
+    assert.match(result.response, /^250 Ok /);
+    assert.ok(result.messageId.length > 10);
+    assert.ok((await inbox()).some((m) => m.subject === subject), 'the emulator mailbox holds the mail');
+    const transcript = result.transcript.join('\n');
+    assert.match(transcript, /AUTH/);
+    for (const secret of [target.password, Buffer.from(target.password).toString('base64')]) {
+      assert.ok(!transcript.includes(secret), 'the transcript never holds the password or its base64');
+    }
+    const plain = Buffer.from(`\0${target.username}\0${target.password}`).toString('base64');
+    assert.ok(!transcript.includes(plain), 'the AUTH PLAIN blob is redacted');
+  });
+
+  it('delivers over implicit TLS on the TLS-wrapper port', async () => {
+    const result = await sendViaSmtp({ ...target, port: emu.info.smtpsPort, tls: 'implicit' }, { from: 'sender@example.com', to: ['success@simulator.amazonses.com'], subject: 'implicit', text: 'hi' });
+    assert.match(result.response, /^250 /);
+  });
+
+  it('fails with the 554 sandbox rejection naming the unverified recipient and the region', async () => {
+    await new Promise((r) => setTimeout(r, 1100)); // the sandbox allows one message a second
+    await assert.rejects(
+      sendViaSmtp(target, { from: 'sender@example.com', to: ['stranger@example.net'], subject: 'nope', text: 'hi' }),
+      (err: unknown) => {
+        assert.ok(err instanceof SendFailure);
+        const cause = err.cause as { responseCode?: number; response?: string };
+        assert.strictEqual(cause.responseCode, 554);
+        assert.match(String(cause.response), /not verified.*US-EAST-1: stranger@example\.net/);
+        return true;
+      },
+    );
+  });
+
+  it('fails AUTH with 535 when the password is an IAM secret key', async () => {
+    await assert.rejects(sendViaSmtp({ ...target, password: emu.info.secretAccessKey }, { from: 'sender@example.com', to: ['sender@example.com'], subject: 'x', text: 'x' }), (err: unknown) => {
+      assert.ok(err instanceof SendFailure);
+      assert.strictEqual((err.cause as { responseCode?: number }).responseCode, 535);
+      assert.ok(!err.transcript.join('\n').includes(emu.info.secretAccessKey));
+      return true;
+    });
+  });
+
+  it('sends through the SES API with the profile credentials', async () => {
+    await new Promise((r) => setTimeout(r, 1100));
+    process.env.AWS_ACCESS_KEY_ID = emu.info.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = emu.info.secretAccessKey;
+    const api = new SesApi({ profile: '', endpoint: emu.info.apiEndpoint });
+    try {
+      const subject = `api ${Date.now()}`;
+      const result = await sendViaApi(api, 'us-east-1', { from: 'sender@example.com', fromName: 'Workbench, Test', to: ['sender@example.com'], subject, text: 'hi' });
+      assert.ok(result.messageId);
+      assert.ok((await inbox()).some((m) => m.subject === subject));
+    } finally {
+      api.dispose();
+    }
+  });
+});
