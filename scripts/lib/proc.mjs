@@ -111,7 +111,7 @@ export async function freePort(start = 0, host = '127.0.0.1') {
   throw new Error(`no free port in ${start}..${start + 99}`);
 }
 
-/** Polls `check` until it returns a truthy value or the time runs out. */
+/** Polls `check` until it returns a truthy value or the time runs out; an error with `fatal` set stops at once. */
 export async function waitFor(check, { timeoutMs = 30000, intervalMs = 100, what = 'condition' } = {}) {
   const deadline = Date.now() + timeoutMs;
   let lastError;
@@ -120,6 +120,7 @@ export async function waitFor(check, { timeoutMs = 30000, intervalMs = 100, what
       const value = await check();
       if (value) return value;
     } catch (error) {
+      if (error.fatal) throw error;
       lastError = error;
     }
     await new Promise((r) => setTimeout(r, intervalMs));
