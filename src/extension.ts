@@ -8,6 +8,7 @@ import { panelDomain } from './panel/domain';
 import { PANEL_TYPE, TestEmailPanel } from './panel/testEmailPanel';
 import { regionName } from './rules/regions';
 import { SesApi } from './ses/client';
+import { createStatusBar } from './statusbar/statusBar';
 import { IdentitiesTreeProvider } from './tree/provider';
 
 /** The composition root: builds the services, registers the features, nothing else. */
@@ -20,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): CommandContext {
         const [account, identities] = await Promise.all([api.getAccount(region), api.listIdentities(region)]);
         return { account, identities };
       },
+      detail: (region, name) => api.getIdentity(region, name),
     },
     regionName,
   );
@@ -56,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): CommandContext {
     log,
     tree,
     view,
+    createStatusBar(tree, () => settings.regions()[0]),
     { dispose: () => api.dispose() },
     ...registerCommands(ctx, { 'ses.sendTestEmail': openPanel }),
     vscode.window.registerWebviewPanelSerializer(PANEL_TYPE, {

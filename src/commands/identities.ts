@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { SesError } from '../ses/errors';
+import { watchUntilVerified, type WatchOutcome } from '../ses/watch';
 import type { IdentityNode, RegionNode } from '../tree/nodes';
 import { addressProblem } from '../address';
 import type { CommandContext } from './context';
@@ -40,7 +41,65 @@ export async function verifyAddress(ctx: CommandContext, node?: RegionNode | { r
   void ctx.ui.info(
     t('SES sent a verification link to {0}. It is pending until the link is opened; the link expires in 24 hours.', name),
   );
+  void watchIdentity(ctx, region, name);
   return name;
+}
+
+/** Identities being watched, so a second Verify of the same address does not start a second watch. */
+const watching = new Map<string, Promise<WatchOutcome>>();
+
+/**
+ * Watches a pending address until its link is opened, so the tree turns green without a manual refresh.
+ * Shown as a cancellable notification; stops after the link's 24-hour lifetime.
+ */
+export function watchIdentity(ctx: CommandContext, region: string, name: string): Promise<WatchOutcome> {
+  const key = `${region}/${name}`;
+  const existing = watching.get(key);
+  if (existing) return existing;
+  const run = vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: t('Waiting for {0} to be verified in {1} (open the link in the mail)…', name, region), cancellable: true },
+    async (_progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      const outcome = await watchUntilVerified(
+        async () => {
+          try {
+            return (await ctx.api().getIdentity(region, name)).status;
+          } catch (err) {
+            if (err instanceof SesError && err.kind === 'not-found') return 'DELETED';
+            throw err;
+          }
+        },
+        { signal: controller.signal, initialDelayMs: 2000, maxDelayMs: 60_000 },
+      );
+      ctx.log.info(`Watch ${region} ${name}: ${outcome}`);
+      if (outcome !== 'cancelled') ctx.tree.refresh(region);
+      if (outcome === 'verified') void ctx.ui.info(t('{0} is verified in {1}. It can now send{2}.', name, region, t(' (and, in the sandbox, receive)')));
+      if (outcome === 'expired') void ctx.ui.warn(t('The verification link for {0} has expired. Use "Resend Verification Email" to get a new one.', name));
+      return outcome;
+    },
+  );
+  const tracked = Promise.resolve(run).finally(() => watching.delete(key));
+  watching.set(key, tracked);
+  return tracked;
+}
+
+/** SES API v2 has no "resend": deleting and re-creating the pending identity mails a fresh 24-hour link. */
+export async function resendVerification(ctx: CommandContext, node?: IdentityNode): Promise<void> {
+  if (!node) return;
+  const { region } = node;
+  const { name } = node.identity;
+  try {
+    await ctx.api().deleteIdentity(region, name);
+    await ctx.api().createIdentity(region, name);
+  } catch (err) {
+    void ctx.ui.error(t('Could not resend the verification mail to {0}: {1}', name, (err as Error).message));
+    return;
+  }
+  ctx.log.info(`Resent verification ${region} ${name}`);
+  ctx.tree.refresh(region);
+  void ctx.ui.info(t('SES sent a new verification link to {0}; it expires in 24 hours.', name));
+  void watchIdentity(ctx, region, name);
 }
 
 export async function deleteIdentity(ctx: CommandContext, node?: IdentityNode): Promise<void> {

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from './context';
 import { chooseRegions, selectProfile } from './connection';
-import { copyIdentityName, deleteIdentity, refresh, verifyAddress } from './identities';
+import { checkDomainDns, copyDnsRecords, openInConsole, verifyDomain } from './domains';
+import { findIdentity } from './find';
+import { copyIdentityName, deleteIdentity, refresh, resendVerification, verifyAddress } from './identities';
 import { clearSmtpCredentials, setSmtpCredentials } from './smtpCredentials';
 
 type Command = (ctx: CommandContext, ...args: any[]) => unknown;
@@ -11,7 +13,13 @@ export const commands: Record<string, Command> = {
   'ses.refresh': refresh,
   'ses.retryRegion': refresh,
   'ses.verifyAddress': verifyAddress,
+  'ses.verifyDomain': verifyDomain,
+  'ses.resendVerification': resendVerification,
   'ses.deleteIdentity': deleteIdentity,
+  'ses.findIdentity': findIdentity,
+  'ses.checkDomainDns': checkDomainDns,
+  'ses.copyDnsRecords': copyDnsRecords,
+  'ses.openInConsole': openInConsole,
   'ses.copyIdentityName': copyIdentityName,
   'ses.setSmtpCredentials': setSmtpCredentials,
   'ses.clearSmtpCredentials': clearSmtpCredentials,

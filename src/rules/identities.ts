@@ -58,9 +58,10 @@ export function isCovered(identities: Iterable<IdentityState>, address: string):
 
 /** A verified address identity that differs from `address` only in letter case: SES's case-sensitivity trap. */
 export function caseMismatch(identities: Iterable<IdentityState>, address: string): IdentityState | undefined {
-  const wanted = withoutLabel(address).toLowerCase();
+  const bare = withoutLabel(address);
+  const wanted = bare.toLowerCase();
   for (const identity of identities) {
-    if (identity.type === 'EMAIL_ADDRESS' && identity.name.toLowerCase() === wanted && !identityCovers(identity, address)) {
+    if (identity.type === 'EMAIL_ADDRESS' && identity.status === 'SUCCESS' && identity.name !== bare && identity.name.toLowerCase() === wanted) {
       return identity;
     }
   }

@@ -26,6 +26,15 @@ export interface IdentitySummary extends IdentityState {
   sendingEnabled: boolean;
 }
 
+export interface IdentityDetail {
+  name: string;
+  type: IdentityType;
+  status: VerificationStatus;
+  dkim?: { status?: string; signingEnabled: boolean; tokens: string[] };
+  mailFrom?: { domain: string; status?: string; behaviorOnMxFailure?: string };
+  verificationInfo?: { errorType?: string; lastChecked?: Date; lastSuccess?: Date };
+}
+
 export interface AccountStatus {
   productionAccess: boolean;
   sendingEnabled: boolean;
@@ -106,8 +115,21 @@ export class SesApi {
     });
   }
 
-  async getIdentity(region: string, name: string): Promise<GetEmailIdentityCommandOutput> {
-    return this.call(region, (c) => c.send(new GetEmailIdentityCommand({ EmailIdentity: name })));
+  async getIdentity(region: string, name: string): Promise<IdentityDetail> {
+    const out: GetEmailIdentityCommandOutput = await this.call(region, (c) => c.send(new GetEmailIdentityCommand({ EmailIdentity: name })));
+    const info = out.VerificationInfo;
+    return {
+      name,
+      type: (out.IdentityType ?? 'EMAIL_ADDRESS') as IdentityType,
+      status: (out.VerificationStatus ?? 'NOT_STARTED') as VerificationStatus,
+      dkim: out.DkimAttributes
+        ? { status: out.DkimAttributes.Status, signingEnabled: out.DkimAttributes.SigningEnabled ?? false, tokens: out.DkimAttributes.Tokens ?? [] }
+        : undefined,
+      mailFrom: out.MailFromAttributes?.MailFromDomain
+        ? { domain: out.MailFromAttributes.MailFromDomain, status: out.MailFromAttributes.MailFromDomainStatus, behaviorOnMxFailure: out.MailFromAttributes.BehaviorOnMxFailure }
+        : undefined,
+      verificationInfo: info ? { errorType: info.ErrorType, lastChecked: info.LastCheckedTimestamp, lastSuccess: info.LastSuccessTimestamp } : undefined,
+    };
   }
 
   async createIdentity(region: string, name: string): Promise<{ type: IdentityType; dkimTokens: string[] }> {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { AccountStatus, IdentitySummary } from '../ses/client';
+import { dkimRecords, mailFromRecords, type DnsRecord } from '../dns/records';
+import type { AccountStatus, IdentityDetail, IdentitySummary } from '../ses/client';
 import type { SesError } from '../ses/errors';
 import type { SesNode } from './node';
 
@@ -11,6 +12,8 @@ export interface RegionSnapshot {
 
 export interface RegionLoader {
   load(region: string): Promise<RegionSnapshot>;
+  /** One identity's detail (DKIM, MAIL FROM, verification info): fetched only on hover or expand. */
+  detail(region: string, name: string): Promise<IdentityDetail>;
 }
 
 const t = vscode.l10n.t;
@@ -23,8 +26,9 @@ export class RegionNode implements SesNode {
 
   constructor(
     readonly region: string,
-    private readonly loader: RegionLoader,
+    readonly loader: RegionLoader,
     private readonly regionName: string | undefined,
+    private readonly onLoaded: (node: RegionNode) => void = () => undefined,
   ) {
     this.id = region;
   }
@@ -55,6 +59,7 @@ export class RegionNode implements SesNode {
       this.loading = undefined;
       return [new RegionErrorNode(this, err as SesError)];
     }
+    this.onLoaded(this);
     const { account, identities } = this.snapshot;
     const children: SesNode[] = [new AccountNode(this, account)];
     if (identities.length === 0) children.push(new NoIdentitiesNode(this));
@@ -122,6 +127,8 @@ const stateLook: Record<string, { text: string; color: string; token: string }> 
 
 export class IdentityNode implements SesNode {
   readonly id: string;
+  private detail?: Promise<IdentityDetail>;
+
   constructor(
     readonly parent: RegionNode,
     readonly identity: IdentitySummary,
@@ -133,23 +140,109 @@ export class IdentityNode implements SesNode {
     return this.parent.region;
   }
 
+  get isDomain(): boolean {
+    return this.identity.type !== 'EMAIL_ADDRESS';
+  }
+
+  /** GetEmailIdentity, once per node: the list call already gave the status, this adds DKIM and MAIL FROM. */
+  loadDetail(): Promise<IdentityDetail> {
+    this.detail ??= this.parent.loader.detail(this.region, this.identity.name).catch((err) => {
+      this.detail = undefined;
+      throw err;
+    });
+    return this.detail;
+  }
+
   getTreeItem(): vscode.TreeItem {
-    const { name, type, status } = this.identity;
+    const { name, status } = this.identity;
     const look = stateLook[status] ?? stateLook.NOT_STARTED;
-    const isDomain = type !== 'EMAIL_ADDRESS';
-    const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(name, this.isDomain ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = t(look.text);
-    item.iconPath = new vscode.ThemeIcon(isDomain ? 'globe' : 'mail', new vscode.ThemeColor(look.color));
-    item.contextValue = `identity:${isDomain ? 'domain' : 'email'}:${look.token}`;
-    item.tooltip = new vscode.MarkdownString(
-      `**${name}** — ${isDomain ? t('domain') : t('email address')} in \`${this.region}\`\n\n${t('Status')}: ${t(look.text)}` +
-        (status === 'PENDING' && !isDomain ? `\n\n${t('Open the link in the verification mail SES sent to this address. The link expires after 24 hours.')}` : ''),
-    );
-    item.accessibilityInformation = { label: `${name}, ${isDomain ? t('domain') : t('email address')}, ${t(look.text)}` };
+    item.iconPath = new vscode.ThemeIcon(this.isDomain ? 'globe' : 'mail', new vscode.ThemeColor(look.color));
+    item.contextValue = `identity:${this.isDomain ? 'domain' : 'email'}:${look.token}`;
+    item.accessibilityInformation = { label: `${name}, ${this.isDomain ? t('domain') : t('email address')}, ${t(look.text)}` };
+    return item;
+  }
+
+  /** The Markdown tooltip, built on hover from GetEmailIdentity. */
+  async tooltip(): Promise<vscode.MarkdownString> {
+    const { name, status } = this.identity;
+    const look = stateLook[status] ?? stateLook.NOT_STARTED;
+    const md = new vscode.MarkdownString();
+    md.appendMarkdown(`**${escapeMd(name)}** — ${this.isDomain ? t('domain') : t('email address')} in \`${this.region}\`\n\n`);
+    md.appendMarkdown(`${t('Status')}: **${t(look.text)}**\n\n`);
+    if (status === 'PENDING' && !this.isDomain) {
+      md.appendMarkdown(t('Open the link in the verification mail SES sent to this address. The link expires after 24 hours.') + '\n\n');
+    }
+    if (!this.isDomain) {
+      md.appendMarkdown(t('Address identities are case-sensitive: only this exact spelling (and +labels on it) is covered.') + '\n');
+      return md;
+    }
+    try {
+      const d = await this.loadDetail();
+      md.appendMarkdown(`| | |\n|---|---|\n`);
+      md.appendMarkdown(`| DKIM | ${d.dkim?.status ?? '—'}${d.dkim?.signingEnabled ? ` (${t('signing')})` : ''} |\n`);
+      for (const r of dkimRecords(name, d.dkim?.tokens ?? [])) md.appendMarkdown(`| CNAME | \`${r.name}\` → \`${r.value}\` |\n`);
+      if (d.mailFrom) md.appendMarkdown(`| MAIL FROM | \`${d.mailFrom.domain}\` ${d.mailFrom.status ?? ''} |\n`);
+      if (d.verificationInfo?.errorType) md.appendMarkdown(`| ${t('Error')} | ${d.verificationInfo.errorType} |\n`);
+      if (d.verificationInfo?.lastChecked) md.appendMarkdown(`| ${t('Last checked')} | ${d.verificationInfo.lastChecked.toISOString()} |\n`);
+    } catch (err) {
+      md.appendMarkdown(t('Details could not be loaded: {0}', (err as Error).message));
+    }
+    return md;
+  }
+
+  async getChildren(): Promise<SesNode[]> {
+    if (!this.isDomain) return [];
+    try {
+      const d = await this.loadDetail();
+      const records = [...dkimRecords(this.identity.name, d.dkim?.tokens ?? []), ...(d.mailFrom ? mailFromRecords(d.mailFrom.domain, this.region) : [])];
+      return records.map((r) => new DnsRecordNode(this, r));
+    } catch (err) {
+      return [new MessageNode(this, 'details-error', t('Could not load DNS records: {0}', (err as Error).message), 'error')];
+    }
+  }
+}
+
+export class DnsRecordNode implements SesNode {
+  readonly id: string;
+  constructor(
+    readonly parent: IdentityNode,
+    readonly record: DnsRecord,
+  ) {
+    this.id = `${parent.id}/dns/${record.type}/${record.name}`;
+  }
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.record.name, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = `${this.record.type} ${this.record.value}`;
+    item.tooltip = `${this.record.name} ${this.record.type} ${this.record.value}`;
+    item.iconPath = new vscode.ThemeIcon('symbol-field');
+    item.contextValue = `dnsRecord:${this.record.purpose}`;
     return item;
   }
 }
+
+export class MessageNode implements SesNode {
+  readonly id: string;
+  constructor(
+    readonly parent: SesNode,
+    key: string,
+    private readonly text: string,
+    private readonly icon: string,
+  ) {
+    this.id = `${parent.id}/${key}`;
+  }
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.text, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon(this.icon);
+    return item;
+  }
+}
+
+const escapeMd = (s: string) => s.replace(/([\\`*_{}\[\]()#+\-.!|])/g, '\\$1');
 
 export class NoIdentitiesNode implements SesNode {
   readonly id: string;

@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import type { SesNode } from './node';
-import { RegionNode, type RegionLoader } from './nodes';
+import { IdentityNode, RegionNode, type RegionLoader } from './nodes';
 
 /** Delegates to the nodes; keeps one RegionNode per configured region so a refresh can target one region. */
 export class IdentitiesTreeProvider implements vscode.TreeDataProvider<SesNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<SesNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly loaded = new vscode.EventEmitter<RegionNode>();
+  /** Fires when a region's account status and identities have been (re)loaded. */
+  readonly onDidLoadRegion = this.loaded.event;
   private regionNodes: RegionNode[] = [];
 
   constructor(
@@ -15,7 +18,7 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<SesNode>,
 
   setRegions(regions: string[]): void {
     const existing = new Map(this.regionNodes.map((n) => [n.region, n]));
-    this.regionNodes = regions.map((r) => existing.get(r) ?? new RegionNode(r, this.loader, this.regionName(r)));
+    this.regionNodes = regions.map((r) => existing.get(r) ?? new RegionNode(r, this.loader, this.regionName(r), (n) => this.loaded.fire(n)));
     this.changed.fire(undefined);
   }
 
@@ -43,11 +46,17 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<SesNode>,
     return node.getChildren ? node.getChildren() : [];
   }
 
+  async resolveTreeItem(item: vscode.TreeItem, node: SesNode): Promise<vscode.TreeItem> {
+    if (node instanceof IdentityNode) item.tooltip = await node.tooltip();
+    return item;
+  }
+
   getParent(node: SesNode): SesNode | undefined {
     return node.parent;
   }
 
   dispose(): void {
     this.changed.dispose();
+    this.loaded.dispose();
   }
 }

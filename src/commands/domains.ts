@@ -1,0 +1,127 @@
+import * as vscode from 'vscode';
+import { checkDomain } from '../address';
+import { checkRecords, systemResolver, type DnsLookup, type RecordCheck } from '../dns/check';
+import { dkimRecords, mailFromRecords, toCsv, toZoneFile, type DnsRecord } from '../dns/records';
+import { SesError } from '../ses/errors';
+import type { CommandContext } from './context';
+import { resolveRegion } from './regionPrompt';
+
+const t = vscode.l10n.t;
+
+/** The records a domain must publish, as a readable Markdown document with the zone-file and CSV forms. */
+export function recordsDocument(domain: string, region: string, dkim: DnsRecord[], mailFrom: DnsRecord[]): string {
+  return [
+    `# ${t('DNS records for {0} in {1}', domain, region)}`,
+    '',
+    t('Publish these three CNAME records at your DNS provider. SES checks for them for up to 72 hours; the domain is verified once all three resolve.'),
+    '',
+    '```zone',
+    toZoneFile(dkim),
+    '```',
+    '',
+    `## ${t('Optional: custom MAIL FROM domain')}`,
+    '',
+    t('To send with your own MAIL FROM (bounce) domain, set it in SES and publish:'),
+    '',
+    '```zone',
+    toZoneFile(mailFrom),
+    '```',
+    '',
+    '## CSV',
+    '',
+    '```csv',
+    toCsv([...dkim, ...mailFrom]),
+    '```',
+    '',
+  ].join('\n');
+}
+
+export async function verifyDomain(ctx: CommandContext, node?: { region?: string }, given?: string): Promise<string | undefined> {
+  const region = await resolveRegion(ctx, node, t('Verify Domain'));
+  if (!region) return undefined;
+  const input = await ctx.ui.input({
+    value: typeof given === 'string' ? given : undefined,
+    title: t('Verify Domain in {0}', region),
+    prompt: t('SES gives three DKIM records to publish in DNS. International names are converted to punycode.'),
+    placeHolder: 'example.com',
+    ignoreFocusOut: true,
+    validateInput: (v) => {
+      const check = checkDomain(v.trim());
+      return check.ok ? undefined : check.message;
+    },
+  });
+  if (input === undefined) return undefined;
+  const check = checkDomain(input.trim());
+  if (!check.ok) return undefined;
+  const domain = check.domain;
+  let tokens: string[];
+  try {
+    tokens = (await ctx.api().createIdentity(region, domain)).dkimTokens;
+  } catch (err) {
+    if (!(err instanceof SesError && err.kind === 'already-exists')) {
+      void ctx.ui.error(t('SES in {0} could not start verifying {1}: {2}', region, domain, (err as Error).message));
+      return undefined;
+    }
+    tokens = (await ctx.api().getIdentity(region, domain)).dkim?.tokens ?? [];
+  }
+  ctx.log.info(`CreateEmailIdentity ${region} ${domain}`);
+  ctx.tree.refresh(region);
+  const dkim = dkimRecords(domain, tokens);
+  const mailFrom = mailFromRecords(`mail.${domain}`, region);
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: recordsDocument(domain, region, dkim, mailFrom) });
+  await vscode.window.showTextDocument(doc, { preview: true });
+  void offerCopy(ctx, domain, [...dkim], mailFrom);
+  return domain;
+}
+
+async function offerCopy(ctx: CommandContext, domain: string, dkim: DnsRecord[], mailFrom: DnsRecord[]): Promise<void> {
+  const zone = t('Copy as Zone File');
+  const csv = t('Copy as CSV');
+  const choice = await ctx.ui.info(t('{0} is pending until its DKIM records are published.', domain), zone, csv);
+  if (choice === zone) await vscode.env.clipboard.writeText(toZoneFile(dkim));
+  if (choice === csv) await vscode.env.clipboard.writeText(toCsv([...dkim, ...mailFrom]));
+}
+
+/** Copies the records of a domain node as a zone-file snippet. */
+export async function copyDnsRecords(ctx: CommandContext, node?: { region?: string; identity?: { name: string } }): Promise<void> {
+  if (!node?.region || !node.identity) return;
+  const detail = await ctx.api().getIdentity(node.region, node.identity.name);
+  const records = [...dkimRecords(node.identity.name, detail.dkim?.tokens ?? []), ...(detail.mailFrom ? mailFromRecords(detail.mailFrom.domain, node.region) : [])];
+  await vscode.env.clipboard.writeText(toZoneFile(records));
+  void ctx.ui.info(t('Copied {0} DNS records of {1} as a zone-file snippet.', records.length, node.identity.name));
+}
+
+/** The DNS lookups; replaced in tests by a resolver pointed at a local server. */
+export let dnsLookup: () => DnsLookup = () => systemResolver();
+export function setDnsLookup(factory: () => DnsLookup): void {
+  dnsLookup = factory;
+}
+
+export async function checkDomainDns(ctx: CommandContext, node?: { region?: string; domain?: string; identity?: { name: string } }): Promise<RecordCheck[] | undefined> {
+  const region = await resolveRegion(ctx, node, t('Check Domain DNS'));
+  if (!region) return undefined;
+  let domain = node?.domain ?? node?.identity?.name;
+  if (!domain) {
+    const domains = (ctx.tree.regionNode(region)?.snapshot?.identities ?? (await ctx.api().listIdentities(region))).filter((i) => i.type !== 'EMAIL_ADDRESS');
+    if (domains.length === 0) {
+      void ctx.ui.info(t('There are no domain identities in {0}. Use "SES: Verify Domain" first.', region));
+      return undefined;
+    }
+    domain = (await ctx.ui.pick(domains.map((d) => ({ label: d.name, description: d.status })), { title: t('Check Domain DNS') }))?.label;
+    if (!domain) return undefined;
+  }
+  const detail = await ctx.api().getIdentity(region, domain);
+  const records = [...dkimRecords(domain, detail.dkim?.tokens ?? []), ...(detail.mailFrom ? mailFromRecords(detail.mailFrom.domain, region) : [])];
+  const checks = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Looking up the DNS records of {0}…', domain) }, () => checkRecords(records, dnsLookup()));
+  const bad = checks.filter((c) => c.verdict !== 'ok');
+  ctx.log.info(`DNS check ${domain}: ${checks.map((c) => `${c.record.type} ${c.record.name} ${c.verdict}`).join('; ')}`);
+  if (bad.length === 0) void ctx.ui.info(t('All {0} DNS records of {1} are published as SES expects.', checks.length, domain));
+  else void ctx.ui.warn(t('{0} of {1} DNS records of {2} need attention: {3}', bad.length, checks.length, domain, bad.map((c) => c.message).join(' ')));
+  return checks;
+}
+
+export async function openInConsole(_ctx: CommandContext, node?: { region?: string; identity?: { name: string } }): Promise<void> {
+  if (!node?.region || !node.identity) return;
+  const url = `https://${node.region}.console.aws.amazon.com/ses/home?region=${node.region}#/identities/${encodeURIComponent(node.identity.name)}`;
+  await vscode.env.openExternal(vscode.Uri.parse(url, true));
+}
