@@ -1,0 +1,163 @@
+// Browser end-to-end harness: each scenario file (test/e2e/*.e2e.ts) calls `useWorkbench()` inside its `describe`
+// and gets a Chromium page on VS Code (code-server) with the packaged extension installed and a workspace pointed
+// at the SES emulator. scripts/test-e2e.mjs starts all of that and passes it here through SES_E2E_* variables.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { EmulatorInfo } from '../../src/emulator/index';
+
+export type { EmulatorInfo };
+
+const ROOT = path.resolve(__dirname, '..', '..');
+export const RESULTS_SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+export const DOCS_SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--disable-breakpad',
+];
+
+export interface Workbench {
+  /** The Playwright page showing VS Code with the workspace open. */
+  readonly page: Page;
+  /** The emulator VS Code is pointed at (API endpoint, mailbox URL, SMTP ports and credentials). */
+  readonly emulator: EmulatorInfo;
+  /** The workspace folder open in VS Code (its .vscode/settings.json points the extension at the emulator). */
+  readonly workspace: string;
+  /**
+   * Saves a screenshot of the page as test-results/screenshots/<name>.png, and as docs/screenshots/<name>.png
+   * when UPDATE_SCREENSHOTS=1. Names are unique across the whole run; use e.g. "verify-01-palette".
+   */
+  shot(name: string): Promise<string>;
+  /** Clicks the "SES Workbench" activity-bar tab and waits for its tree. */
+  openSesView(): Promise<void>;
+  /** Runs a command from the palette by its title, e.g. "SES: Verify Address". */
+  runCommand(title: string): Promise<void>;
+  /** The quick-input widget (palette, quick picks and input boxes). */
+  quickInput(): Locator;
+  /** A notification toast containing `text`. */
+  notification(text: string | RegExp): Locator;
+  /** A tree row of the SES view whose accessible name matches `name`. */
+  treeItem(name: string | RegExp): Locator;
+}
+
+function env(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the e2e scenarios through \`node scripts/test-e2e.mjs\``);
+  return value;
+}
+
+const taken = new Set<string>();
+
+async function launchBrowser(): Promise<Browser> {
+  const profile = path.join(env('SES_E2E_RUN_DIR'), 'browser');
+  fs.mkdirSync(path.join(profile, 'config'), { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.SES_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(profile, 'config'), XDG_CACHE_HOME: path.join(profile, 'cache') },
+  });
+}
+
+/** The side-bar container of the SES Workbench activity-bar tab. */
+function sesView(page: Page): Locator {
+  return page.locator('[id="workbench.view.extension.ses-workbench"]');
+}
+
+function safeName(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120);
+}
+
+/**
+ * Call inside a `describe`: before its tests, opens Chromium on VS Code and waits for the workbench; after them,
+ * closes it. The emulator and VS Code are shared by all scenarios of a run: use addresses of your own. A failing test leaves test-results/screenshots/failures/<test>.png.
+ */
+export function useWorkbench(): Workbench {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  const emulator = JSON.parse(env('SES_TEST_EMULATOR')) as EmulatorInfo;
+  const workspace = env('SES_E2E_WORKSPACE');
+
+  const current = (): Page => {
+    if (!page) throw new Error('the workbench page exists only inside tests and hooks of the describe that called useWorkbench()');
+    return page;
+  };
+
+  const workbench: Workbench = {
+    get page() {
+      return current();
+    },
+    emulator,
+    workspace,
+    async shot(name) {
+      const file = `${safeName(name)}.png`;
+      if (taken.has(file)) throw new Error(`screenshot name "${name}" is used twice in this run`);
+      taken.add(file);
+      fs.mkdirSync(RESULTS_SCREENSHOTS, { recursive: true });
+      const target = path.join(RESULTS_SCREENSHOTS, file);
+      await current().screenshot({ path: target });
+      if (process.env.UPDATE_SCREENSHOTS === '1') {
+        fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+        fs.copyFileSync(target, path.join(DOCS_SCREENSHOTS, file));
+      }
+      return target;
+    },
+    async openSesView() {
+      const p = current();
+      const tab = p.locator('.activitybar').getByRole('tab', { name: 'SES Workbench' });
+      await tab.waitFor();
+      // The tab toggles the side bar: click only when the view is not already showing.
+      if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+      await p.mouse.move(700, 600); // away from the tab, so its hover label is not in the screenshots
+      await sesView(p).waitFor();
+    },
+    async runCommand(title) {
+      const p = current();
+      await p.keyboard.press('F1');
+      const input = p.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill(`>${title}`);
+      await p.locator('.quick-input-widget .monaco-list-row', { hasText: title.replace(/^.*?:\s*/, '') }).first().waitFor();
+      await input.press('Enter');
+    },
+    quickInput() {
+      return current().locator('.quick-input-widget');
+    },
+    notification(text) {
+      return current().locator('.notification-toast', { hasText: text });
+    },
+    treeItem(name) {
+      return sesView(current()).getByRole('treeitem', { name });
+    },
+  };
+
+  before(async function () {
+    this.timeout(120_000);
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+    const url = `${env('SES_E2E_URL')}/?folder=${encodeURIComponent(workspace)}`;
+    await page.goto(url);
+    await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 90_000 });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      const dir = path.join(RESULTS_SCREENSHOTS, 'failures');
+      fs.mkdirSync(dir, { recursive: true });
+      await page.screenshot({ path: path.join(dir, `${safeName(this.currentTest.fullTitle())}.png`) }).catch(() => {});
+    }
+  });
+
+  after(async () => {
+    await context?.close();
+    await browser?.close();
+    browser = undefined;
+    context = undefined;
+    page = undefined;
+  });
+
+  return workbench;
+}
