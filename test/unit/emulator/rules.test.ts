@@ -1,0 +1,228 @@
+import * as assert from 'node:assert/strict';
+import { CreateEmailIdentityCommand, GetAccountCommand, SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import type { Seed } from '../../../src/emulator';
+import { rejectionOf, startHarness, type Harness } from './harness';
+
+const SECOND = 1000;
+const HOUR = 3600_000;
+
+/** us-east-1 sandbox with an address, a mixed-case address, a verified domain and a pending domain. */
+const seed: Seed = {
+  regions: [
+    {
+      region: 'us-east-1',
+      identities: [
+        { name: 'sender@example.com' },
+        { name: 'Boss@Example.com' },
+        { name: 'verified.test' },
+        { name: 'pending.test', status: 'PENDING' },
+        { name: 'failed@example.com', status: 'FAILED' },
+      ],
+    },
+    { region: 'eu-west-1', account: { productionAccessEnabled: true }, identities: [{ name: 'sender@example.com' }], configurationSets: ['transactional'] },
+    { region: 'us-west-2', account: { max24HourSend: 3, maxSendRate: 2 }, identities: [{ name: 'sender@example.com' }] },
+  ],
+};
+
+function send(client: SESv2Client, from: string, to: string[], extra: { cc?: string[]; bcc?: string[]; configurationSet?: string } = {}) {
+  return client.send(
+    new SendEmailCommand({
+      FromEmailAddress: from,
+      Destination: { ToAddresses: to, CcAddresses: extra.cc, BccAddresses: extra.bcc },
+      ConfigurationSetName: extra.configurationSet,
+      Content: { Simple: { Subject: { Data: 's' }, Body: { Text: { Data: 't' } } } },
+    }),
+  );
+}
+
+describe('emulator: sending rules, the same over the API and SMTP', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness(seed);
+  });
+  afterEach(async () => {
+    await h.emulator.close();
+  });
+
+  describe('which identity covers an address', () => {
+    it('address identities are case-sensitive: Boss@Example.com verified does not cover boss@example.com', async () => {
+      const error = await rejectionOf(send(h.ses(), 'boss@example.com', ['sender@example.com']));
+      assert.equal(error.name, 'MessageRejected');
+      assert.match(error.message, /US-EAST-1: boss@example\.com$/);
+      h.clock.advance(SECOND);
+      await send(h.ses(), 'Boss@Example.com', ['sender@example.com']);
+    });
+
+    it('a +label on a verified address passes, as sender and as recipient', async () => {
+      await send(h.ses(), 'sender+alerts@example.com', ['Boss+x@Example.com']);
+    });
+
+    it('a verified domain covers its addresses and subdomains, in any letter case', async () => {
+      await send(h.ses(), 'anyone@VERIFIED.test', ['someone@mail.verified.test']);
+    });
+
+    it('a PENDING domain and a FAILED address cover nothing', async () => {
+      const error = await rejectionOf(send(h.ses(), 'me@pending.test', ['failed@example.com']));
+      assert.match(error.message, /US-EAST-1: me@pending\.test, failed@example\.com$/);
+    });
+
+    it('the mailbox simulator is allowed as a recipient in the sandbox, with a +label too', async () => {
+      await send(h.ses(), 'sender@example.com', ['success+1@simulator.amazonses.com', 'bounce@simulator.amazonses.com']);
+    });
+
+    it('Cc and Bcc recipients are checked like To', async () => {
+      const error = await rejectionOf(send(h.ses(), 'sender@example.com', ['sender@example.com'], { cc: ['cc@example.net'], bcc: ['bcc@example.net'] }));
+      assert.match(error.message, /US-EAST-1: cc@example\.net, bcc@example\.net$/);
+    });
+
+    it('verified in eu-west-1 means nothing in us-east-1', async () => {
+      await h.ses('eu-west-1').send(new CreateEmailIdentityCommand({ EmailIdentity: 'only-eu@example.com' }));
+      const link = h.emulator.messages().find((m) => m.to[0] === 'only-eu@example.com')!.verificationLink!;
+      await fetch(link);
+      await send(h.ses('eu-west-1'), 'only-eu@example.com', ['x@example.net']);
+      const error = await rejectionOf(send(h.ses('us-east-1'), 'only-eu@example.com', ['sender@example.com']));
+      assert.match(error.message, /US-EAST-1: only-eu@example\.com$/);
+    });
+
+    it('the envelope sender counts: an unverified MAIL FROM is rejected over SMTP even with a verified From header', async () => {
+      const error = await rejectionOf(
+        h.smtp().sendMail({ from: 'sender@example.com', to: 'sender@example.com', envelope: { from: 'bounces@other.test', to: ['sender@example.com'] }, text: 't' }),
+      );
+      assert.equal(error.responseCode, 554);
+      assert.match(error.response ?? '', /US-EAST-1: bounces@other\.test$/);
+    });
+
+    it('the envelope sender counts over the API: a Return-Path header in raw mail must be verified', async () => {
+      const raw = ['Return-Path: <bounces@other.test>', 'From: sender@example.com', 'To: sender@example.com', 'Subject: r', '', 'b'].join('\r\n');
+      const error = await rejectionOf(h.ses().send(new SendEmailCommand({ Content: { Raw: { Data: Buffer.from(raw) } } })));
+      assert.equal(error.name, 'MessageRejected');
+      assert.match(error.message, /US-EAST-1: bounces@other\.test$/);
+    });
+
+    it('in production any recipient is allowed but the sender must still be verified', async () => {
+      await send(h.ses('eu-west-1'), 'sender@example.com', ['stranger@example.net']);
+      const error = await rejectionOf(h.smtp({ region: 'eu-west-1' }).sendMail({ from: 'other@example.com', to: 'x@example.net', text: 't' }));
+      assert.equal(error.response, '554 Message rejected: Email address is not verified. The following identities failed the check in region EU-WEST-1: other@example.com');
+    });
+  });
+
+  describe('the rejection text', () => {
+    it('names every failed identity and cuts a long list with "..." so the SMTP reply stays within 512 octets', async () => {
+      const recipients = Array.from({ length: 40 }, (_, i) => `recipient-number-${i}@unverified.example.net`);
+      const error = await rejectionOf(h.smtp().sendMail({ from: 'sender@example.com', to: recipients, text: 't' }));
+      const response = error.response ?? '';
+      assert.ok(response.length + 2 <= 512, `reply is ${response.length} chars`);
+      assert.match(response, /^554 Message rejected: Email address is not verified\. The following identities failed the check in region US-EAST-1: recipient-number-0@unverified\.example\.net, recipient-number-1@/);
+      assert.match(response, /, \.\.\.$/);
+      const api = await rejectionOf(send(h.ses(), 'sender@example.com', recipients));
+      assert.equal(`554 Message rejected: ${api.message}`, response);
+    });
+  });
+
+  describe('message limits', () => {
+    it('more than 50 recipients is refused over the API and SMTP', async () => {
+      const recipients = Array.from({ length: 51 }, (_, i) => `r${i}@simulator.amazonses.com`);
+      const api = await rejectionOf(send(h.ses('eu-west-1'), 'sender@example.com', recipients));
+      assert.equal(api.name, 'MessageRejected');
+      assert.match(api.message, /Recipient count exceeds 50/);
+      const smtp = await rejectionOf(h.smtp({ region: 'eu-west-1' }).sendMail({ from: 'sender@example.com', to: recipients, text: 't' }));
+      assert.equal(smtp.responseCode, 554);
+      assert.match(smtp.response ?? '', /Recipient count exceeds 50/);
+      h.clock.advance(SECOND);
+      await send(h.ses('eu-west-1'), 'sender@example.com', recipients.slice(0, 50));
+    });
+
+    it('a message over 40 MB gets 552 Message is too long over SMTP', async function () {
+      this.timeout(60_000);
+      const big = 'a'.repeat(76) + '\r\n';
+      const text = big.repeat(Math.ceil((40 * 1024 * 1024 + 1024) / big.length));
+      const error = await rejectionOf(h.smtp().sendMail({ from: 'sender@example.com', to: 'sender@example.com', text }));
+      assert.equal(error.responseCode, 552);
+      assert.match(error.response ?? '', /^552 Message is too long\./);
+    });
+  });
+
+  describe('configuration sets', () => {
+    it('SendEmail naming a configuration set that does not exist in that region fails with NotFoundException', async () => {
+      await send(h.ses('eu-west-1'), 'sender@example.com', ['x@example.net'], { configurationSet: 'transactional' });
+      h.clock.advance(SECOND);
+      const error = await rejectionOf(send(h.ses('us-west-2'), 'sender@example.com', ['sender@example.com'], { configurationSet: 'transactional' }));
+      assert.equal(error.name, 'NotFoundException');
+      assert.match(error.message, /Configuration set <transactional> does not exist/);
+    });
+
+    it('over SMTP the X-SES-CONFIGURATION-SET header must name an existing set', async () => {
+      const error = await rejectionOf(
+        h.smtp().sendMail({ from: 'sender@example.com', to: 'sender@example.com', headers: { 'X-SES-CONFIGURATION-SET': 'missing' }, text: 't' }),
+      );
+      assert.equal(error.responseCode, 554);
+      assert.match(error.response ?? '', /Configuration set <missing> does not exist/);
+    });
+  });
+
+  describe('quotas', () => {
+    it('the sandbox accepts 1 message per second: the second within the second gets 454 / TooManyRequestsException', async () => {
+      await h.smtp().sendMail({ from: 'sender@example.com', to: 'sender@example.com', text: 't' });
+      const smtp = await rejectionOf(h.smtp().sendMail({ from: 'sender@example.com', to: 'sender@example.com', text: 't' }));
+      assert.equal(smtp.response, '454 Throttling failure: Maximum sending rate exceeded');
+      const api = await rejectionOf(send(h.ses(), 'sender@example.com', ['sender@example.com']));
+      assert.equal(api.name, 'TooManyRequestsException');
+      assert.equal(api.message, 'Maximum sending rate exceeded.');
+      h.clock.advance(SECOND);
+      await send(h.ses(), 'sender@example.com', ['sender@example.com']);
+    });
+
+    it('the daily quota counts recipients over a rolling 24 hours and SentLast24Hours reports them', async () => {
+      // us-west-2 is seeded with 3 recipients per 24 hours and 2 messages per second.
+      const client = h.ses('us-west-2');
+      await send(client, 'sender@example.com', ['sender@example.com', 'sender+2@example.com']);
+      h.clock.advance(HOUR);
+      assert.equal((await client.send(new GetAccountCommand({}))).SendQuota?.SentLast24Hours, 2);
+      const api = await rejectionOf(send(client, 'sender@example.com', ['sender@example.com', 'sender+3@example.com']));
+      assert.equal(api.name, 'TooManyRequestsException');
+      assert.equal(api.message, 'Daily message quota exceeded.');
+      const smtp = await rejectionOf(h.smtp({ region: 'us-west-2' }).sendMail({ from: 'sender@example.com', to: ['sender@example.com', 'sender+3@example.com'], text: 't' }));
+      assert.equal(smtp.response, '454 Throttling failure: Daily message quota exceeded');
+      await send(client, 'sender@example.com', ['sender@example.com']);
+      assert.equal((await client.send(new GetAccountCommand({}))).SendQuota?.SentLast24Hours, 3);
+      h.clock.advance(23 * HOUR + SECOND);
+      assert.equal((await client.send(new GetAccountCommand({}))).SendQuota?.SentLast24Hours, 1);
+      await send(client, 'sender@example.com', ['sender@example.com', 'sender+4@example.com']);
+    });
+
+    it('simulator recipients count against the send rate but not the daily quota', async () => {
+      const client = h.ses('us-west-2');
+      for (let i = 0; i < 5; i++) {
+        await send(client, 'sender@example.com', ['success@simulator.amazonses.com']);
+        h.clock.advance(SECOND);
+      }
+      assert.equal((await client.send(new GetAccountCommand({}))).SendQuota?.SentLast24Hours, 0);
+      await send(client, 'sender@example.com', ['success@simulator.amazonses.com']);
+      await send(client, 'sender@example.com', ['success@simulator.amazonses.com']);
+      const error = await rejectionOf(send(client, 'sender@example.com', ['success@simulator.amazonses.com']));
+      assert.equal(error.message, 'Maximum sending rate exceeded.');
+    });
+  });
+
+  describe('account states', () => {
+    it('sending paused: SendingPausedException over the API, 554 over SMTP; GetAccount shows SendingEnabled false', async () => {
+      h.emulator.control({ action: 'setAccount', region: 'us-east-1', account: { sendingEnabled: false } });
+      const account = await h.ses().send(new GetAccountCommand({}));
+      assert.equal(account.SendingEnabled, false);
+      const api = await rejectionOf(send(h.ses(), 'sender@example.com', ['sender@example.com']));
+      assert.equal(api.name, 'SendingPausedException');
+      const smtp = await rejectionOf(h.smtp().sendMail({ from: 'sender@example.com', to: 'sender@example.com', text: 't' }));
+      assert.equal(smtp.responseCode, 554);
+      assert.match(smtp.response ?? '', /paused/i);
+    });
+
+    it('enforcement SHUTDOWN: AccountSuspendedException over the API, 554 over SMTP', async () => {
+      h.emulator.control({ action: 'setAccount', region: 'us-east-1', account: { enforcementStatus: 'SHUTDOWN' } });
+      assert.equal((await h.ses().send(new GetAccountCommand({}))).EnforcementStatus, 'SHUTDOWN');
+      const api = await rejectionOf(send(h.ses(), 'sender@example.com', ['sender@example.com']));
+      assert.equal(api.name, 'AccountSuspendedException');
+      const smtp = await rejectionOf(h.smtp().sendMail({ from: 'sender@example.com', to: 'sender@example.com', text: 't' }));
+      assert.equal(smtp.responseCode, 554);
+    });
+  });
+});
