@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from './commands/context';
 import { registerCommands } from './commands/register';
+import { sendFileAsTestEmail } from './commands/tools';
 import { vscodeUi } from './commands/ui';
 import { settings } from './config/settings';
 import { SmtpSecrets } from './config/smtpSecrets';
@@ -36,8 +37,10 @@ export function activate(context: vscode.ExtensionContext): CommandContext {
   const domain = panelDomain(ctx);
 
   const view = vscode.window.createTreeView('ses.identities', { treeDataProvider: tree, showCollapseAll: true });
-  const openPanel = (c: CommandContext, node?: { region?: string }) =>
+  const openPanel = (c: CommandContext, node?: { region?: string; identity?: { name: string } }) =>
     TestEmailPanel.show(c, domain, context.extensionUri, { region: node?.region });
+  const openFile = (c: CommandContext, uri?: vscode.Uri) =>
+    sendFileAsTestEmail(c, (file) => TestEmailPanel.show(c, domain, context.extensionUri, { file: { uri: file } }), uri);
 
   const updateConnection = async (): Promise<void> => {
     const regions = settings.regions();
@@ -60,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): CommandContext {
     view,
     createStatusBar(tree, () => settings.regions()[0]),
     { dispose: () => api.dispose() },
-    ...registerCommands(ctx, { 'ses.sendTestEmail': openPanel }),
+    ...registerCommands(ctx, { 'ses.sendTestEmail': openPanel, 'ses.sendFileAsTestEmail': openFile }),
     vscode.window.registerWebviewPanelSerializer(PANEL_TYPE, {
       deserializeWebviewPanel: async (panel, state) => {
         TestEmailPanel.revive(panel, state, ctx, domain, context.extensionUri);

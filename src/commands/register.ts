@@ -5,6 +5,7 @@ import { checkDomainDns, copyDnsRecords, openInConsole, verifyDomain } from './d
 import { findIdentity } from './find';
 import { copyIdentityName, deleteIdentity, refresh, resendVerification, verifyAddress } from './identities';
 import { clearSmtpCredentials, setSmtpCredentials } from './smtpCredentials';
+import { createSmtpPassword, explainError } from './tools';
 
 type Command = (ctx: CommandContext, ...args: any[]) => unknown;
 
@@ -23,6 +24,8 @@ export const commands: Record<string, Command> = {
   'ses.copyIdentityName': copyIdentityName,
   'ses.setSmtpCredentials': setSmtpCredentials,
   'ses.clearSmtpCredentials': clearSmtpCredentials,
+  'ses.createSmtpPassword': createSmtpPassword,
+  'ses.explainError': explainError,
   'ses.selectProfile': selectProfile,
   'ses.chooseRegions': chooseRegions,
 };
