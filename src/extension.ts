@@ -6,6 +6,7 @@ import { vscodeUi } from './commands/ui';
 import { settings } from './config/settings';
 import { SmtpSecrets } from './config/smtpSecrets';
 import { panelDomain } from './panel/domain';
+import { TestMailHistory } from './panel/history';
 import { PANEL_TYPE, TestEmailPanel } from './panel/testEmailPanel';
 import { regionName } from './rules/regions';
 import { SesApi } from './ses/client';
@@ -13,7 +14,12 @@ import { createStatusBar } from './statusbar/statusBar';
 import { IdentitiesTreeProvider } from './tree/provider';
 
 /** The composition root: builds the services, registers the features, nothing else. */
-export function activate(context: vscode.ExtensionContext): CommandContext {
+/** What `activate` returns: the services, for extension-host tests and other extensions. */
+export interface WorkbenchApi extends CommandContext {
+  currentPanel(): TestEmailPanel | undefined;
+}
+
+export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const log = vscode.window.createOutputChannel('SES Workbench', { log: true });
   let api = new SesApi(settings.connection());
   const tree = new IdentitiesTreeProvider(
@@ -34,11 +40,29 @@ export function activate(context: vscode.ExtensionContext): CommandContext {
     log,
     ui: vscodeUi,
   };
-  const domain = panelDomain(ctx);
+  const history = new TestMailHistory(context.globalState);
+  const domain = panelDomain(ctx, history);
 
   const view = vscode.window.createTreeView('ses.identities', { treeDataProvider: tree, showCollapseAll: true });
   const openPanel = (c: CommandContext, node?: { region?: string; identity?: { name: string } }) =>
     TestEmailPanel.show(c, domain, context.extensionUri, { region: node?.region });
+  const showHistory = async (c: CommandContext) => {
+    const entries = history.entries();
+    if (entries.length === 0) {
+      void c.ui.info(vscode.l10n.t('No test mails sent yet. Use "SES: Send Test Email".'));
+      return;
+    }
+    const picked = await c.ui.pick(
+      entries.map((e) => ({
+        label: `$(${e.ok ? 'pass' : 'error'}) ${e.from} → ${e.to}`,
+        description: `${e.region} · ${e.transport.toUpperCase()} · ${new Date(e.time).toLocaleString()}`,
+        detail: e.outcome,
+        entry: e,
+      })),
+      { title: vscode.l10n.t('Test Mail History'), placeHolder: vscode.l10n.t('Reopen a test mail to check or resend it'), matchOnDescription: true },
+    );
+    if (picked) TestEmailPanel.show(c, domain, context.extensionUri, { draft: picked.entry.draft });
+  };
   const openFile = (c: CommandContext, uri?: vscode.Uri) =>
     sendFileAsTestEmail(c, (file) => TestEmailPanel.show(c, domain, context.extensionUri, { file: { uri: file } }), uri);
 
@@ -63,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): CommandContext {
     view,
     createStatusBar(tree, () => settings.regions()[0]),
     { dispose: () => api.dispose() },
-    ...registerCommands(ctx, { 'ses.sendTestEmail': openPanel, 'ses.sendFileAsTestEmail': openFile }),
+    ...registerCommands(ctx, { 'ses.sendTestEmail': openPanel, 'ses.sendFileAsTestEmail': openFile, 'ses.showHistory': showHistory }),
     vscode.window.registerWebviewPanelSerializer(PANEL_TYPE, {
       deserializeWebviewPanel: async (panel, state) => {
         TestEmailPanel.revive(panel, state, ctx, domain, context.extensionUri);
@@ -81,7 +105,7 @@ export function activate(context: vscode.ExtensionContext): CommandContext {
     }),
   );
   void updateConnection();
-  return ctx;
+  return Object.assign(ctx, { currentPanel: () => TestEmailPanel.current });
 }
 
 export function deactivate(): void {}

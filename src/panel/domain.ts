@@ -5,6 +5,7 @@ import type { DiagnosisContext, Fix } from '../diagnosis/types';
 import { smtpPasswordShape } from '../smtp-password/derive';
 import type { Draft } from '../webview/protocol';
 import { runFix } from './fixes';
+import type { TestMailHistory } from './history';
 import type { PanelDomain, PanelFinding, RegionFacts } from './testEmailPanel';
 
 /** What the diagnosis engine should know about the draft and its region; never the password itself. */
@@ -32,8 +33,9 @@ export function diagnosisContext(draft: Draft, facts: RegionFacts, profile?: str
   };
 }
 
-export function panelDomain(ctx: CommandContext): PanelDomain {
+export function panelDomain(ctx: CommandContext, history: TestMailHistory): PanelDomain {
   return {
+    history,
     preflight: () => [],
     explain: (failure, draft, facts) => {
       const d = diagnose(failure, diagnosisContext(draft, facts, ctx.api().connection.profile || undefined));

@@ -10,6 +10,7 @@ import { sendViaApi } from '../sending/api';
 import { SendFailure, type SendResult, type TestMessage } from '../sending/message';
 import { sendViaSmtp } from '../sending/smtp';
 import type { Draft, FindingView, FromPage, PortOption, RegionView, ToPage } from '../webview/protocol';
+import type { TestMailHistory } from './history';
 import { panelHtml } from './html';
 import { asMessage } from './validate';
 
@@ -33,6 +34,7 @@ export interface PanelFinding {
 
 /** What the panel needs from the domain: a pre-flight check and a failure explanation, with one vocabulary. */
 export interface PanelDomain {
+  readonly history: TestMailHistory;
   preflight(draft: Draft, facts: RegionFacts): PanelFinding[];
   explain(failure: unknown, draft: Draft, facts: RegionFacts): PanelFinding & { kind: string };
   runFix(fix: PanelFix, panel: TestEmailPanel): Promise<void>;
@@ -78,13 +80,17 @@ export class TestEmailPanel implements vscode.Disposable {
   private failure?: PanelFinding;
   private lastTranscript: string[] = [];
   private readonly disposables: vscode.Disposable[] = [];
+  private markReady: () => void = () => undefined;
+  /** Resolves once the page has asked for its state and the region has been loaded. */
+  readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
 
-  static show(ctx: CommandContext, domain: PanelDomain, extensionUri: vscode.Uri, options: { region?: string; file?: BodyFile; to?: string } = {}): TestEmailPanel {
+  static show(ctx: CommandContext, domain: PanelDomain, extensionUri: vscode.Uri, options: { region?: string; file?: BodyFile; to?: string; draft?: Draft } = {}): TestEmailPanel {
     if (TestEmailPanel.current) {
       const existing = TestEmailPanel.current;
       existing.panel.reveal();
       if (options.file) existing.setFile(options.file);
-      if (options.region || options.to) void existing.patchDraft({ ...(options.region ? { region: options.region } : {}), ...(options.to ? { to: options.to } : {}) });
+      const patch: Partial<Draft> = { ...(options.draft ?? {}), ...(options.region ? { region: options.region } : {}), ...(options.to ? { to: options.to } : {}) };
+      if (Object.keys(patch).length) void existing.patchDraft(patch);
       return existing;
     }
     const panel = vscode.window.createWebviewPanel(PANEL_TYPE, t('Send Test Email'), vscode.ViewColumn.Active, {
@@ -93,7 +99,7 @@ export class TestEmailPanel implements vscode.Disposable {
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
     });
     const region = options.region ?? ctx.regions()[0] ?? 'us-east-1';
-    return new TestEmailPanel(panel, ctx, domain, extensionUri, { ...defaultDraft(region), ...(options.to ? { to: options.to } : {}) }, options.file);
+    return new TestEmailPanel(panel, ctx, domain, extensionUri, { ...defaultDraft(region), ...(options.draft ?? {}), ...(options.to ? { to: options.to } : {}) }, options.file);
   }
 
   /** Restores a panel after a window reload, with the draft the page had saved. */
@@ -145,6 +151,7 @@ export class TestEmailPanel implements vscode.Disposable {
       case 'ready':
         this.post({ type: 'init', draft: this.draft, regions: this.regionChoices(), file: this.fileView() });
         await this.loadRegion(this.draft.region);
+        this.markReady();
         return;
       case 'draft': {
         const regionChanged = message.draft.region !== this.facts?.region;
@@ -314,6 +321,7 @@ export class TestEmailPanel implements vscode.Disposable {
       this.lastTranscript = result.transcript;
       this.logTranscript(result.transcript, `sent ${result.messageId} in ${result.elapsedMs} ms`);
       this.post({ type: 'sent', messageId: result.messageId, elapsedMs: result.elapsedMs, transport: d.transport, response: result.response });
+      await this.remember(true, `sent ${result.messageId}`);
       this.ctx.tree.refresh(d.region);
       return result;
     } catch (err) {
@@ -323,8 +331,23 @@ export class TestEmailPanel implements vscode.Disposable {
       const explained = this.domain.explain(failure.cause, d, this.facts ?? { region: d.region, identities: [], otherRegions: [], configurationSets: [], smtp: { host: '', port: d.port, tls: 'starttls', hasCredentials: false } });
       this.failure = explained;
       this.post({ type: 'failed', kind: explained.kind, ...toView(explained) });
+      await this.remember(false, explained.title);
       return undefined;
     }
+  }
+
+  private async remember(ok: boolean, outcome: string): Promise<void> {
+    const d = this.draft;
+    await this.domain.history.add({ time: new Date().toISOString(), region: d.region, from: d.from, to: d.to, transport: d.transport, outcome, ok, draft: d });
+  }
+
+  /** The last failure's explanation, as shown to the user. */
+  get lastFailure(): (PanelFinding & { kind?: string }) | undefined {
+    return this.failure;
+  }
+
+  get currentFindings(): readonly PanelFinding[] {
+    return this.findings;
   }
 
   get transcript(): readonly string[] {

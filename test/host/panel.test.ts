@@ -1,0 +1,61 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { WorkbenchApi } from '../../src/extension';
+import { emulator, extension, messages } from './helpers';
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function openPanel(): Promise<NonNullable<ReturnType<WorkbenchApi['currentPanel']>>> {
+  const api = (await extension()) as WorkbenchApi;
+  await vscode.commands.executeCommand('ses.sendTestEmail', { region: 'us-east-1' });
+  const panel = api.currentPanel();
+  assert.ok(panel, 'the Send Test Email panel is open');
+  await panel.ready;
+  return panel;
+}
+
+describe('Send Test Email panel', () => {
+  before(async () => {
+    const info = emulator();
+    const api = await extension();
+    await api.secrets.set('us-east-1', { username: info.smtpUsername, password: info.smtpPasswords['us-east-1'] });
+  });
+
+  it('sends through SMTP to a verified address and the mail reaches the mailbox', async () => {
+    const info = emulator();
+    const panel = await openPanel();
+    const subject = `panel ${Date.now()}`;
+    await panel.patchDraft({ transport: 'smtp', from: 'sender@example.com', to: 'sender@example.com', subject, port: info.smtpPort });
+    const result = await panel.send();
+    assert.ok(result, `the send succeeded: ${panel.lastFailure?.explanation}`);
+    assert.ok(result.messageId);
+    assert.ok((await messages(info)).some((m) => m.subject === subject));
+    assert.ok(!panel.transcript.join('\n').includes(info.smtpPasswords['us-east-1']), 'the transcript never holds the password');
+  });
+
+  it('explains a sandbox rejection in plain words, naming the address and the region, keeping the draft', async () => {
+    const info = emulator();
+    const panel = await openPanel();
+    await pause(1100); // the sandbox allows one message a second
+    await panel.patchDraft({ transport: 'smtp', from: 'sender@example.com', to: 'stranger@example.net', subject: 'will be rejected', port: info.smtpPort });
+    const result = await panel.send();
+    assert.strictEqual(result, undefined);
+    const failure = panel.lastFailure;
+    assert.strictEqual(failure?.kind, 'sandbox-recipient-not-verified');
+    assert.match(failure!.explanation, /stranger@example\.net/);
+    assert.match(failure!.explanation, /sandbox/i);
+    assert.ok(failure!.fixes.some((f) => f.type === 'verify-identity' && f.identity === 'stranger@example.net'), 'offers to verify the recipient');
+    assert.strictEqual(panel.currentDraft.to, 'stranger@example.net', 'nothing typed is lost');
+  });
+
+  it('sends through the SES API with the profile credentials', async () => {
+    const info = emulator();
+    const panel = await openPanel();
+    await pause(1100);
+    const subject = `api ${Date.now()}`;
+    await panel.patchDraft({ transport: 'api', from: 'sender@example.com', to: 'success@simulator.amazonses.com', subject });
+    const result = await panel.send();
+    assert.ok(result, `the send succeeded: ${panel.lastFailure?.explanation}`);
+    assert.ok((await messages(info)).some((m) => m.subject === subject));
+  });
+});
