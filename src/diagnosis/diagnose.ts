@@ -1,0 +1,380 @@
+import { addressProblem, displayNameNeedsQuoting, formatMailbox } from '../address';
+import { caseMismatch, isCovered, withoutLabel, type IdentityState } from '../rules/identities';
+import { normalizeRegion, smtpHostRegion, tlsModeForPort } from '../rules/regions';
+import { smtpPasswordShape, type SmtpPasswordShape } from '../smtp-password/derive';
+import { gatherEvidence, failedIdentities, type Evidence } from './evidence';
+import { explain, type Facts } from './explanations';
+import type { Diagnosis, DiagnosisContext, DiagnosisKind, VerifiedIdentities } from './types';
+
+/**
+ * The failure diagnosis engine: what went wrong, why, and what to do, from a failure as the user has it and
+ * what we know of their setup. Pure and total: it never throws, and answers `unknown` for text that is not an
+ * SES failure rather than guess from one loose word.
+ */
+export function diagnose(failure: unknown, context: DiagnosisContext = {}): Diagnosis {
+  try {
+    return diagnoseUnsafe(failure, context ?? {});
+  } catch {
+    return finish('unknown', {});
+  }
+}
+
+function finish(kind: DiagnosisKind, facts: Facts): Diagnosis {
+  const explained = explain(kind, facts);
+  return { kind, title: explained.title, explanation: explained.explanation, fixes: explained.fixes };
+}
+
+/** Words that tie a text to SES without doubt. */
+const SES_ANCHOR =
+  /amazonses|email-smtp(?:-fips)?\.|\bemail(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com|\bSES(?:v2)?\b|SimpleEmail|Simple Email Service|sesv2|client-ses|\bses:\w|Send(?:Raw)?Email\b/i;
+
+/** A context that describes an SES setup (anything the extension or the user passed about their send). */
+function contextAnchors(context: DiagnosisContext): boolean {
+  return Boolean(context.region || context.smtpHost || context.port || context.transport || context.credentialRegions?.length);
+}
+
+interface Situation {
+  evidence: Evidence;
+  context: DiagnosisContext;
+  text: string;
+  /** Something ties the failure to SES: its text, an error object from a send, or the context. */
+  anchored: boolean;
+  region?: string;
+  host?: string;
+  hostRegion?: string;
+  port?: number;
+  verified: Map<string, IdentityState[]>;
+  production: Record<string, boolean>;
+  shape?: SmtpPasswordShape;
+  from?: string;
+  recipients: string[];
+}
+
+function toIdentity(entry: string | IdentityState): IdentityState {
+  if (typeof entry !== 'string') return entry;
+  return { name: entry, type: entry.includes('@') ? 'EMAIL_ADDRESS' : 'DOMAIN', status: 'SUCCESS' };
+}
+
+function verifiedByRegion(input: VerifiedIdentities | undefined): Map<string, IdentityState[]> {
+  const map = new Map<string, IdentityState[]>();
+  if (!input || typeof input !== 'object') return map;
+  for (const [region, entries] of Object.entries(input)) {
+    const code = normalizeRegion(region);
+    if (!code || !Array.isArray(entries)) continue;
+    map.set(code, entries.filter((e) => typeof e === 'string' || (e && typeof e === 'object')).map(toIdentity));
+  }
+  return map;
+}
+
+/** The context's password shape: `smtpPasswordShape`'s words, or free text like "40 characters". */
+export function normalizePasswordShape(context: DiagnosisContext): SmtpPasswordShape | undefined {
+  if (typeof context.password === 'string') return smtpPasswordShape(context.password);
+  const raw = context.passwordShape;
+  if (typeof raw !== 'string' || !raw.trim()) return undefined;
+  const text = raw.trim().toLowerCase();
+  if (['smtp-sigv4', 'smtp-sigv2', 'iam-secret', 'other', 'empty'].includes(text)) return text as SmtpPasswordShape;
+  if (/iam|secret|\b40\b/.test(text)) return 'iam-secret';
+  if (/sigv2|signature version 2|\b44\b.*\b(?:a|"a"|'a')(?:\b|$)/.test(text)) return 'smtp-sigv2';
+  if (/sigv4|signature version 4|\b44\b/.test(text)) return 'smtp-sigv4';
+  if (/empty|none|missing/.test(text)) return 'empty';
+  return 'other';
+}
+
+const asList = (value: DiagnosisContext['to']): string[] =>
+  typeof value === 'string' ? value.split(/[,;]\s*/).map((s) => s.trim()).filter(Boolean) : Array.isArray(value) ? value.filter((s) => typeof s === 'string') : [];
+
+function situation(failure: unknown, context: DiagnosisContext): Situation {
+  const evidence = gatherEvidence(failure);
+  const host = (typeof context.smtpHost === 'string' && context.smtpHost) || evidence.host;
+  const hostRegion = host ? smtpHostRegion(host) : undefined;
+  const region =
+    evidence.region ?? (typeof context.region === 'string' ? normalizeRegion(context.region) : undefined) ?? hostRegion;
+  const port = typeof context.port === 'number' ? context.port : evidence.port;
+  return {
+    evidence,
+    context,
+    text: evidence.text,
+    anchored: evidence.fromSend || SES_ANCHOR.test(evidence.text) || contextAnchors(context),
+    region,
+    host: host || undefined,
+    hostRegion,
+    port,
+    verified: verifiedByRegion(context.verifiedIdentities),
+    production: context.productionAccess && typeof context.productionAccess === 'object' ? context.productionAccess : {},
+    shape: normalizePasswordShape(context),
+    from: (typeof context.from === 'string' && context.from) || evidence.from,
+    recipients: [...asList(context.to), ...evidence.recipients],
+  };
+}
+
+/** Base facts every explanation may use. */
+function baseFacts(s: Situation): Facts {
+  return {
+    region: s.region,
+    host: s.host,
+    hostRegion: s.hostRegion,
+    port: s.port,
+    tls: s.context.tls,
+    transport: s.context.transport,
+    from: s.from,
+    credentialRegions: s.context.credentialRegions?.filter((r) => typeof r === 'string').map((r) => normalizeRegion(r) ?? r),
+    passwordShape: s.shape,
+    configurationSet: s.context.configurationSet,
+    profile: s.context.profile,
+    productionRegions: Object.entries(s.production).filter(([, on]) => on === true).map(([r]) => normalizeRegion(r) ?? r),
+  };
+}
+
+const sameAddress = (a: string, b: string) => withoutLabel(a).toLowerCase() === withoutLabel(b).toLowerCase();
+
+function regionsCovering(s: Situation, address: string, except?: string): string[] {
+  const regions: string[] = [];
+  for (const [region, identities] of s.verified) if (region !== except && isCovered(identities, address)) regions.push(region);
+  return regions;
+}
+
+/** "Email address is not verified … failed the check in region X: a, b": whose fault, from the context. */
+function notVerified(s: Situation): Diagnosis {
+  const parsed = failedIdentities(s.text);
+  const region = parsed.region ?? s.region;
+  const facts: Facts = { ...baseFacts(s), region, identities: parsed.identities, truncated: parsed.truncated };
+  const named = parsed.identities.length ? parsed.identities : s.from ? [s.from] : [];
+  const inRegion = region ? (s.verified.get(region) ?? []) : [];
+
+  const about = (address: string, field: Facts['field']): Diagnosis | undefined => {
+    const variant = caseMismatch(inRegion, address);
+    if (variant) return finish('address-case-mismatch', { ...facts, address, field, verifiedAs: variant.name });
+    const elsewhere = regionsCovering(s, address, region);
+    if (elsewhere.length) return finish('identity-in-other-region', { ...facts, address, otherRegions: elsewhere });
+    return undefined;
+  };
+
+  // The sender is the one SES named.
+  const sender = s.from && named.find((n) => sameAddress(n, s.from!));
+  if (sender && s.from) {
+    const pending = inRegion.find((identity) => identity.status !== 'SUCCESS' && (identity.type === 'EMAIL_ADDRESS' ? sameAddress(identity.name, s.from!) : s.from!.toLowerCase().endsWith(`@${identity.name.toLowerCase()}`)));
+    return (
+      about(s.from, 'from') ??
+      finish('sender-not-verified', {
+        ...facts,
+        address: s.from,
+        identityName: pending?.name,
+        identityType: pending?.type,
+        identityStatus: pending?.status,
+      })
+    );
+  }
+  // A recipient is the one SES named.
+  const recipients = named.filter((n) => s.recipients.some((r) => sameAddress(r, n)));
+  if (recipients.length) {
+    for (const recipient of recipients) {
+      const variant = caseMismatch(inRegion, recipient);
+      if (variant) return finish('address-case-mismatch', { ...facts, address: recipient, field: 'to', verifiedAs: variant.name });
+    }
+    return finish('sandbox-recipient-not-verified', { ...facts, identities: recipients });
+  }
+  // Neither the From nor a known recipient: the envelope sender (Return-Path), when both are known or the
+  // account is out of the sandbox (recipients are not checked there).
+  const production = region ? s.production[region] === true || s.production[region.toUpperCase()] === true : false;
+  if (named.length && s.from && (s.recipients.length || production)) {
+    return finish('envelope-sender-not-verified', { ...facts, identities: named });
+  }
+  // Roles unknown: decide from the identities SES named.
+  for (const name of named) {
+    const answer = about(name, undefined);
+    if (answer) return answer;
+  }
+  if (s.from) return finish('sandbox-recipient-not-verified', facts); // the From passed the check
+  if (production) return finish('sender-not-verified', { ...facts, address: named[0] });
+  if (named.length > 1) return finish('sandbox-recipient-not-verified', facts);
+  return finish('sender-not-verified', { ...facts, address: named[0], variant: 'role-unknown' });
+}
+
+/** A 535 (or any refused SMTP login): the password's shape and the stored regions decide which. */
+function authFailed(s: Situation): Diagnosis {
+  const facts = baseFacts(s);
+  if (/signature version 2|\bsigv2\b/i.test(s.text) || s.shape === 'smtp-sigv2') return finish('smtp-password-sigv2', facts);
+  if (s.shape === 'iam-secret') return finish('iam-secret-as-smtp-password', facts);
+  const target = s.hostRegion ?? s.region;
+  const stored = facts.credentialRegions ?? [];
+  if (target && stored.length && !stored.includes(target)) return finish('smtp-password-wrong-region', { ...facts, region: target });
+  return finish('smtp-auth-failed', facts);
+}
+
+type Rule = (s: Situation) => Diagnosis | undefined;
+
+/** "Illegal address" naming `Name <address>`: a display name with a comma or colon gets its own answer. */
+function illegal(s: Situation, bad: string | undefined): Diagnosis {
+  const facts = baseFacts(s);
+  const mailbox = bad ? /^\s*"?([^"<>]*?)"?\s*<([^<>]+)>\s*$/.exec(bad) : null;
+  if (mailbox && mailbox[1] && displayNameNeedsQuoting(mailbox[1]) && !/^".*"$/.test(bad!.trim().split('<')[0].trim())) {
+    const name = mailbox[1].trim();
+    return finish('illegal-address', { ...facts, displayName: name, address: mailbox[2], header: formatMailbox({ name, address: mailbox[2] }) });
+  }
+  return finish('illegal-address', bad ? { ...facts, address: bad, problem: addressProblem(bad) } : facts);
+}
+
+const has = (s: Situation, pattern: RegExp) => pattern.test(s.text);
+const code = (s: Situation, ...codes: string[]) => s.evidence.codes.some((c) => codes.includes(c));
+const named = (s: Situation, ...names: string[]) =>
+  (s.evidence.name !== undefined && names.includes(s.evidence.name)) || names.some((n) => new RegExp(`\\b${n}\\b`).test(s.text));
+
+const IMPLICIT = (port?: number) => port !== undefined && tlsModeForPort(port) === 'implicit';
+
+/** Transport symptoms that hold for any server: only SES's when something ties the failure to SES. */
+function transportKind(s: Situation): { kind: DiagnosisKind; facts?: Facts } | undefined {
+  const facts = baseFacts(s);
+  if (code(s, 'ERR_SSL_WRONG_VERSION_NUMBER') || has(s, /wrong[ _]version[ _]number|unsupported or unrecognized ssl message|unexpected packet format|ssl23_get_server_hello:unknown protocol|\bunknown protocol\b.*ssl|ssl.*\bunknown protocol\b|record layer failure|http_request:.*ssl|packet length too long/i)) {
+    return { kind: 'tls-implicit-on-starttls-port' };
+  }
+  if (
+    code(s, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_HAS_EXPIRED', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY') ||
+    has(s, /self[- ]signed certificate|unable to verify the first certificate|unable to get local issuer certificate|certificate verify failed|CERTIFICATE_VERIFY_FAILED|PKIX path building failed|unable to find valid certification path|does not match certificate's altnames|No subject alternative (?:DNS )?names? matching|remote certificate is invalid|certificate has expired|peer certificate cn=|hostname mismatch|certificate_unknown/i)
+  ) {
+    return { kind: 'tls-certificate' };
+  }
+  const greeting = code(s, 'GREETING_TIMEOUT') || has(s, /greeting never received|expected response code "?220"? but got (?:code "")?(?:an )?empty|got empty code|response: -1\b|SMTPServerDisconnected|connection unexpectedly closed|server has closed the connection|unable to read data from the transport connection|EOFError|end of file reached|Connection closed by (?:foreign|remote) host/i);
+  const timedOut = code(s, 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'CONNECTION_TIMEOUT') || has(s, /timed? ?out|\btimeout\b|errno 110\b|\(110\)|Net::OpenTimeout|Net::ReadTimeout|\b10060\b/i);
+  if ((greeting || timedOut) && IMPLICIT(s.port)) return { kind: 'tls-plain-on-implicit-port' };
+  if (timedOut && s.port === 25) return { kind: 'smtp-port-blocked', facts: { ...facts, port: 25 } };
+  if (code(s, 'ENOTFOUND', 'EAI_AGAIN') || has(s, /getaddrinfo|ENOTFOUND|EAI_AGAIN|Name or service not known|nodename nor servname|No such host is known|UnknownHostException|Temporary failure in name resolution|Could not resolve host|Host not found|php_network_getaddresses/i)) {
+    return { kind: 'network-unreachable', facts: { ...facts, variant: 'not-found' } };
+  }
+  if (code(s, 'ECONNREFUSED') || has(s, /ECONNREFUSED|Connection refused|actively refused|errno 111\b|\(111\)/i)) {
+    return { kind: 'network-unreachable', facts: { ...facts, variant: 'refused' } };
+  }
+  if (code(s, 'ENETUNREACH', 'EHOSTUNREACH') || has(s, /ENETUNREACH|EHOSTUNREACH|Network is unreachable|No route to host/i)) {
+    return { kind: 'network-unreachable', facts };
+  }
+  if (greeting && s.port === undefined && s.evidence.command === 'CONN') return { kind: 'tls-plain-on-implicit-port' };
+  if (timedOut && (s.evidence.command === 'CONN' || has(s, /connect(?:ion)?\b.*timed? ?out|timed? ?out.*connect/i))) {
+    return { kind: 'network-unreachable', facts: { ...facts, variant: 'timeout' } };
+  }
+  return undefined;
+}
+
+const RULES: Rule[] = [
+  // Identity verification (554 Message rejected / MessageRejected).
+  (s) =>
+    has(s, /failed the check in region/i) ||
+    (has(s, /email address(?:es)? (?:is |are )?not verified|identit(?:y|ies) (?:is |are )?not verified/i) && (s.anchored || has(s, /Message rejected|MessageRejected/i)))
+      ? notVerified(s)
+      : undefined,
+  (s) => (named(s, 'MailFromDomainNotVerifiedException', 'MailFromDomainNotVerified') || has(s, /mail[- ]?from domain (?:is )?not verified/i) ? finish('mail-from-domain-not-verified', baseFacts(s)) : undefined),
+  // IAM permission on the identity.
+  (s) => {
+    const match =
+      /(?:User:?\s*[`'"]?(arn:aws[a-z-]*:(?:iam|sts)::\d+:[^\s,'"`]+)[`'"]?\s+)?is not authorized to perform:?\s*[`'"]?(ses:\w+)[`'"]?(?:\s+on resource:?\s*[`'"]?(arn:aws[a-z-]*:ses:[^\s,'"`()]+))?/i.exec(s.text);
+    if (match) return finish('iam-not-authorized', { ...baseFacts(s), principal: match[1], action: match[2], resource: match[3]?.replace(/[.]$/, '') });
+    if (named(s, 'AccessDeniedException', 'AccessDenied') && s.anchored) return finish('iam-not-authorized', baseFacts(s));
+    if (has(s, /554[ -]Access denied/i)) return finish('iam-not-authorized', baseFacts(s));
+    return undefined;
+  },
+  // Account paused or suspended.
+  (s) => {
+    if (named(s, 'ConfigurationSetSendingPausedException', 'ConfigurationSetSendingPaused') || has(s, /sending is paused for (?:this|the) configuration set/i)) {
+      return finish('account-sending-paused', { ...baseFacts(s), variant: 'configuration-set' });
+    }
+    if (
+      named(s, 'SendingPausedException', 'AccountSendingPausedException', 'AccountSuspendedException', 'AccountSendingPaused') ||
+      has(s, /sending (?:is )?(?:paused|disabled|suspended) for (?:this|your|the) account|account(?:'s)? (?:email )?sending (?:is )?(?:paused|disabled)|Email sending is disabled/i)
+    ) {
+      return finish('account-sending-paused', baseFacts(s));
+    }
+    return undefined;
+  },
+  // Throttling.
+  (s) =>
+    has(s, /daily message quota exceeded/i) || (has(s, /daily (?:sending )?quota (?:exceeded|reached)|exceeded (?:your|the) daily (?:sending )?quota/i) && s.anchored)
+      ? finish('daily-quota-exceeded', baseFacts(s))
+      : undefined,
+  (s) => {
+    if (has(s, /maximum sending rate exceeded/i) || (has(s, /max(?:imum)? send rate exceeded|sending rate (?:has been )?exceeded/i) && s.anchored)) {
+      return finish('max-send-rate-exceeded', baseFacts(s));
+    }
+    if (named(s, 'TooManyRequestsException', 'ThrottlingException', 'Throttling') && s.anchored) {
+      return finish('max-send-rate-exceeded', { ...baseFacts(s), variant: 'api-throttle' });
+    }
+    return undefined;
+  },
+  (s) =>
+    has(s, /too many concurrent smtp connections/i) || (has(s, /too many concurrent connections|421[ -](?:4\.\d\.\d )?too many connections/i) && s.anchored)
+      ? finish('too-many-connections', baseFacts(s))
+      : undefined,
+  (s) => (has(s, /message is too long|message length is more than \d+ bytes|message (?:size )?(?:exceeds|too large)|552[ -](?:5\.3\.4 )?.*(?:too (?:long|big|large)|size)/i) && (s.anchored || has(s, /message is too long|message length is more than/i)) ? finish('message-too-long', baseFacts(s)) : undefined),
+  // Configuration set.
+  (s) => {
+    const match = /configuration set[ :]+(?:(?:named|with name)\s+)?[<`'"]?([A-Za-z0-9_-]+)[>`'"]?\s+does not exist/i.exec(s.text);
+    if (match && match[1].toLowerCase() !== 'does') return finish('configuration-set-missing', { ...baseFacts(s), configurationSet: match[1] });
+    if (named(s, 'ConfigurationSetDoesNotExistException', 'ConfigurationSetDoesNotExist') || has(s, /configuration set does not exist/i)) {
+      return finish('configuration-set-missing', baseFacts(s));
+    }
+    return undefined;
+  },
+  // Malformed addresses.
+  (s) => {
+    const bad =
+      /Invalid address:\s*\((?:from|to|cc|bcc|reply-?to|sender)\):?\s*([^\n]+)/i.exec(s.text)?.[1]?.trim() ??
+      /553[ -](?:5\.\d\.\d )?<?([^\s<>]+@[^\s<>]*)>?\s+Invalid email address/i.exec(s.text)?.[1] ??
+      /Email "([^"]+)" does not comply with addr-spec/i.exec(s.text)?.[1];
+    if (bad) return illegal(s, bad);
+    if (has(s, /\billegal address\b/i) && (s.anchored || has(s, /mail|smtp|InvalidParameterValue|BadRequest|address in string|\b55\d[ -]/i))) {
+      return illegal(s, /Illegal address in string [`'"]+([^`'"]+)[`'"]+/i.exec(s.text)?.[1]);
+    }
+    if (has(s, /missing final '@domain'|local address contains control or whitespace|domain (?:contains illegal character|ends with dot|starts with dot|contains dot-dot)|invalid (?:MAIL FROM|RCPT TO|sender|recipient) address|553[ -].*invalid email address|does not comply with addr-spec|AddressException|Domain contains control or whitespace/i)) {
+      return finish('illegal-address', baseFacts(s));
+    }
+    return undefined;
+  },
+  // AWS API credentials.
+  (s) => {
+    if (has(s, /(?:SSO|sso) (?:session|token)[^\n]*(?:expired|invalid|refresh)|TokenRefreshRequired|aws sso login/i)) return finish('credentials-expired', { ...baseFacts(s), variant: 'sso' });
+    if (named(s, 'ExpiredTokenException', 'ExpiredToken', 'RequestExpired') || has(s, /security token included in the request is expired|The provided token has expired/i)) {
+      return finish('credentials-expired', baseFacts(s));
+    }
+    if (has(s, /Could not load credentials from any providers|Unable to locate credentials|NoCredentialsError|Unable to load (?:AWS )?credentials|Unable to get IAM security credentials|Failed to resolve AWS credentials|No AWS credentials/i) || named(s, 'CredentialsProviderError', 'NoCredentialsError')) {
+      return finish('credentials-invalid', { ...baseFacts(s), variant: 'missing' });
+    }
+    if (
+      named(s, 'UnrecognizedClientException', 'InvalidClientTokenId', 'SignatureDoesNotMatch', 'InvalidSignatureException', 'IncompleteSignature', 'InvalidAccessKeyId', 'MissingAuthenticationToken') ||
+      has(s, /security token included in the request is invalid|request signature we calculated does not match|AWS Access Key Id you provided does not exist/i)
+    ) {
+      return finish('credentials-invalid', baseFacts(s));
+    }
+    return undefined;
+  },
+  // SMTP login.
+  (s) => {
+    if (has(s, /signature version 2 is deprecated/i)) return finish('smtp-password-sigv2', baseFacts(s));
+    if (has(s, /Account not subscribed to SES/i)) return finish('smtp-auth-failed', { ...baseFacts(s), variant: 'not-subscribed' });
+    if (has(s, /Must issue a STARTTLS command first|\b538[ -]/i) || s.evidence.responseCode === 538) {
+      if (s.anchored) return finish('smtp-auth-failed', { ...baseFacts(s), variant: 'starttls-first' });
+    }
+    if (has(s, /454[ -](?:4\.\d\.\d )?Temporary authentication failure/i)) return finish('smtp-auth-failed', { ...baseFacts(s), variant: 'temporary' });
+    if (has(s, /530[ -](?:5\.\d\.\d )?Authentication required/i) && s.anchored) return finish('smtp-auth-failed', { ...baseFacts(s), variant: 'missing' });
+    if (has(s, /Authentication Credentials Invalid/i)) return authFailed(s);
+    const smtpAuth =
+      s.evidence.responseCode === 535 ||
+      (code(s, 'EAUTH') && s.evidence.responseCode !== 538) ||
+      has(s, /\b535[ -]|SMTPAuthenticationError|Net::SMTPAuthenticationError|Invalid login|Could not authenticate|authentication failed|Failed to authenticate on SMTP server|AuthenticationFailedException/i);
+    if (smtpAuth && s.anchored) return authFailed(s);
+    return undefined;
+  },
+  // Transport: only when tied to SES.
+  (s) => {
+    const found = transportKind(s);
+    if (!found) return undefined;
+    if (!s.anchored) return finish('unknown', { resembles: found.kind });
+    return finish(found.kind, found.facts ?? baseFacts(s));
+  },
+];
+
+function diagnoseUnsafe(failure: unknown, context: DiagnosisContext): Diagnosis {
+  const s = situation(failure, context);
+  if (!s.text.trim()) return finish('unknown', {});
+  for (const rule of RULES) {
+    const answer = rule(s);
+    if (answer) return answer;
+  }
+  return finish('unknown', {});
+}
