@@ -4,11 +4,13 @@ import {
   GetAccountCommand,
   GetEmailIdentityCommand,
   ListConfigurationSetsCommand,
+  PutAccountDetailsCommand,
   SESv2Client,
   SendEmailCommand,
   paginateListEmailIdentities,
   type GetAccountCommandOutput,
   type GetEmailIdentityCommandOutput,
+  type PutAccountDetailsCommandInput,
   type SendEmailCommandInput,
 } from '@aws-sdk/client-sesv2';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
@@ -93,6 +95,11 @@ export class SesApi {
       reviewStatus: out.Details?.ReviewDetails?.Status,
       reviewCaseId: out.Details?.ReviewDetails?.CaseId,
     };
+  }
+
+  /** PutAccountDetails: the account's use case for the region; with `ProductionAccessEnabled` it asks AWS for production access. */
+  async putAccountDetails(region: string, input: PutAccountDetailsCommandInput): Promise<void> {
+    await this.call(region, (c) => c.send(new PutAccountDetailsCommand(input)));
   }
 
   /** Every identity of the region, 1,000 per call. `onPage` lets a caller measure or stream. */
