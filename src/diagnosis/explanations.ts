@@ -63,6 +63,8 @@ export interface Facts {
   /** A narrower cause within the kind (e.g. `not-subscribed`, `starttls-first`, `not-found`). */
   variant?: string;
   profile?: string;
+  /** The pre-flight speaks before the send ("SES will refuse…"); the engine after it ("SES refused…"). */
+  before?: boolean;
   /** A kind the text resembles but that nothing ties to SES (only for `unknown`). */
   resembles?: DiagnosisKind;
 }
@@ -136,8 +138,11 @@ function sandboxRecipient(f: Facts): Explained {
   let explanation =
     `Your SES account is in the sandbox in ${region}. In the sandbox SES delivers only to addresses and domains ` +
     `verified in that same region, or to the mailbox simulator, and ${who} ${plural(names.length, 'is', 'are')} not ` +
-    `verified in ${region}. SES checks this when the message is complete, so the connection and login worked; ` +
-    `only the recipients were refused.\n\nTo send now: verify ${plural(names.length, 'that address', 'those addresses')} in ` +
+    `verified in ${region}. ` +
+    (f.before
+      ? `SES will accept the connection and the login, then refuse the whole message with "554 Message rejected: Email address is not verified".`
+      : `SES checks this when the message is complete, so the connection and login worked; only the recipients were refused.`) +
+    `\n\nTo send now: verify ${plural(names.length, 'that address', 'those addresses')} in ` +
     `${region} (SES mails a link that must be clicked within 24 hours), or send to success@${SIMULATOR_DOMAIN}. ` +
     `To send to anyone, request production access for ${region}; the sandbox is lifted per region.`;
   if (production.length) {
@@ -217,7 +222,7 @@ function identityInOtherRegion(f: Facts): Explained {
     kind: 'identity-in-other-region',
     title: `${who} is verified in ${where}, not in ${region}`,
     explanation:
-      `${who} is verified in ${where}, but the mail went to SES in ${region}.${hostNote} Identities, the sandbox and ` +
+      `${who} is verified in ${where}, but the mail ${f.before ? 'goes' : 'went'} to SES in ${region}.${hostNote} Identities, the sandbox and ` +
       `SMTP credentials are all separate in each region: verified in ${where} means nothing in ${region}.` +
       `${credentialNote}\n\nSend through ${others[0] ?? 'the region where it is verified'}` +
       `${others[0] && f.transport !== 'api' ? ` (SMTP host ${smtpHostFor(others[0])})` : ''}, or verify ${who} in ${region} as well.`,
@@ -269,7 +274,7 @@ function iamSecret(f: Facts): Explained {
     kind: 'iam-secret-as-smtp-password',
     title: 'The SMTP password is an IAM secret access key',
     explanation:
-      `SES refused the login (535) because the password is 40 characters long: that is the shape of an IAM secret ` +
+      `${f.before ? 'SES will refuse the login (535 Authentication Credentials Invalid):' : 'SES refused the login (535) because'} the password is 40 characters long: that is the shape of an IAM secret ` +
       `access key, not of an SES SMTP password. The SMTP password is derived from the secret key for one region ` +
       `(44 characters, starting with "B"); the username stays the access key id (AKIA…).\n\nCreate the SMTP ` +
       `password from the secret key for ${regionText(region)} (done locally; the key is not stored), then log in with it.`,
@@ -336,9 +341,11 @@ function smtpAuthFailed(f: Facts): Explained {
   if (f.variant === 'missing') {
     return {
       kind: 'smtp-auth-failed',
-      title: 'SES needs a login before sending',
+      title: f.before ? `No SMTP credentials for ${regionText(region)}` : 'SES needs a login before sending',
       explanation:
-        `SES answered "530 Authentication required": the client tried to send without logging in. Give the SMTP ` +
+        (f.before
+          ? `No SMTP credentials are stored for ${regionText(region)}; SES refuses to send without a login ("530 Authentication required"). Give the SMTP `
+          : `SES answered "530 Authentication required": the client tried to send without logging in. Give the SMTP `) +
         `username (the access key id, AKIA…) and the SMTP password for ${regionText(region)}.`,
       fixes: region ? [{ type: 'set-smtp-credentials', label: `Set SMTP credentials for ${region}`, region }] : [],
     };
@@ -351,6 +358,22 @@ function smtpAuthFailed(f: Facts): Explained {
         `SES answered "Account not subscribed to SES": the access key in the SMTP username belongs to an AWS account ` +
         `that has not been signed up for SES, or it was deleted. Use SMTP credentials from the account where SES is set up.`,
       fixes: region ? [{ type: 'set-smtp-credentials', label: `Set SMTP credentials for ${region}`, region }] : [],
+    };
+  }
+  if (f.variant === 'odd-password') {
+    return {
+      kind: 'smtp-auth-failed',
+      title: `The SMTP password for ${regionText(region)} does not look like an SES SMTP password`,
+      explanation:
+        `An SES SMTP password is 44 characters long and starts with "B" (derived from an IAM secret key for one region). ` +
+        `The stored one is not shaped like that, so SES will most likely refuse the login (535). Set the credentials ` +
+        `again, or create the password from the IAM secret key.`,
+      fixes: region
+        ? [
+            { type: 'set-smtp-credentials', label: `Set SMTP credentials for ${region}`, region },
+            { type: 'derive-smtp-password', label: `Create the SMTP password for ${region}`, region },
+          ]
+        : [],
     };
   }
   if (f.variant === 'temporary') {
@@ -393,7 +416,10 @@ function portBlocked(f: Facts): Explained {
     kind: 'smtp-port-blocked',
     title: `Port ${port} is blocked on the way to SES`,
     explanation:
-      `The connection to ${f.host ?? 'SES'} on port ${port} never opened: it timed out. Amazon EC2 (and many cloud ` +
+      (f.before
+        ? `Port ${port} is often blocked on the way to ${f.host ?? 'SES'}: the connection then hangs until it times out. `
+        : `The connection to ${f.host ?? 'SES'} on port ${port} never opened: it timed out. `) +
+      `Amazon EC2 (and many cloud ` +
       `and home networks) throttle or block outgoing port 25. SES listens on 587 and 2587 too (STARTTLS), and on 465 ` +
       `and 2465 (TLS from the start); use one of those.`,
     fixes: [portFix(587, 'starttls'), portFix(2587, 'starttls'), portFix(465, 'implicit'), { type: 'open-url', label: 'Port 25 on EC2 (AWS)', url: DOCS.port25 }],
@@ -406,8 +432,8 @@ function implicitOnStarttls(f: Facts): Explained {
     kind: 'tls-implicit-on-starttls-port',
     title: `TLS from the start was used on ${port ? `port ${port}` : 'a STARTTLS port'}`,
     explanation:
-      `The client began with a TLS handshake, but ${port ? `port ${port}` : 'this port'} at SES starts in plain text and ` +
-      `switches to TLS with STARTTLS, so the answer looked like garbage ("wrong version number"). SES offers ` +
+      `${f.before ? 'TLS from the start is chosen' : 'The client began with a TLS handshake'}, but ${port ? `port ${port}` : 'this port'} at SES starts in plain text and ` +
+      `switches to TLS with STARTTLS, so the handshake ${f.before ? 'would fail' : 'failed'} ("wrong version number"). SES offers ` +
       `STARTTLS on 587, 2587 and 25, and TLS from the start on 465 and 2465.\n\nEither keep ` +
       `${port ? `port ${port}` : 'the port'} and use STARTTLS (in nodemailer \`secure: false\`; elsewhere "tls" rather than "ssl"), ` +
       `or switch to port 465 with TLS from the start.`,
@@ -421,8 +447,11 @@ function plainOnImplicit(f: Facts): Explained {
     kind: 'tls-plain-on-implicit-port',
     title: `Plain connection to port ${port}, which expects TLS from the start`,
     explanation:
-      `On port ${port} SES expects a TLS handshake before anything else. The client connected in plain text and ` +
-      `waited for SES's greeting, which never comes before TLS, so the connection timed out or closed. Turn on TLS ` +
+      `On port ${port} SES expects a TLS handshake before anything else. ` +
+      (f.before
+        ? `A plain (STARTTLS) connection would wait for SES's greeting, which never comes before TLS, until it times out. `
+        : `The client connected in plain text and waited for SES's greeting, which never comes before TLS, so the connection timed out or closed. `) +
+      `Turn on TLS ` +
       `from the start (nodemailer \`secure: true\`, PHPMailer "ssl", Python \`SMTP_SSL\`, Laravel/Symfony "smtps"), ` +
       `or use port 587 with STARTTLS.`,
     fixes: [portFix(port === 2465 ? 2465 : 465, 'implicit'), portFix(587, 'starttls')],
@@ -474,7 +503,7 @@ function dailyQuota(f: Facts): Explained {
     kind: 'daily-quota-exceeded',
     title: `Daily sending quota used up${f.region ? ` in ${f.region}` : ''}`,
     explanation:
-      `The account has sent ${quota} allowed in 24 hours${f.region ? ` in ${f.region}` : ''} (the quota counts ` +
+      `The account has ${f.before ? 'used' : 'sent'} ${quota} allowed in 24 hours${f.region ? ` in ${f.region}` : ''}${f.recipients?.length ? `, and this mail has ${f.recipients.length} more` : ''} (the quota counts ` +
       `recipients, not messages; the sandbox allows 200). SES refuses more until older sends leave the rolling ` +
       `24-hour window. Test with the mailbox simulator, which does not count against the daily quota, or request ` +
       `production access or a higher quota.`,
@@ -651,6 +680,10 @@ function networkUnreachable(f: Facts): Explained {
         `, and that this machine has working DNS.`;
       if (f.region) fixes.push({ type: 'use-smtp-host', label: `Use ${smtpHostFor(f.region)}`, host: smtpHostFor(f.region) });
       break;
+    case 'not-ses-port':
+      cause = `SES's SMTP hosts listen on 25, 465, 587, 2465 and 2587 only, and ${f.port ?? 'this port'} is none of them, so the connection would be refused or time out.`;
+      fixes.push(portFix(587, 'starttls'), portFix(465, 'implicit'));
+      break;
     case 'refused':
       cause =
         `the connection was refused. SES's SMTP hosts accept connections on 25, 465, 587, 2465 and 2587 only` +
@@ -668,7 +701,7 @@ function networkUnreachable(f: Facts): Explained {
   return {
     kind: 'network-unreachable',
     title: `Could not reach ${target}`,
-    explanation: `The mail never reached SES: ${cause} Nothing about the message or the account is at fault yet.`,
+    explanation: f.before ? `The mail would not reach SES: ${cause}` : `The mail never reached SES: ${cause} Nothing about the message or the account is at fault yet.`,
     fixes,
   };
 }

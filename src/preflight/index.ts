@@ -1,0 +1,2 @@
+export { preflight, willReject } from './preflight';
+export type { Finding, PreflightAccount, PreflightDraft, PreflightFacts, Severity } from './preflight';
