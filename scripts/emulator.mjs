@@ -23,7 +23,7 @@ export function sampleSeed() {
 /**
  * @param {{ apiPort?: number, smtpPort?: number, smtpsPort?: number, seed?: string, logFile?: string,
  *           cli?: string, timeoutMs?: number }} options
- * @returns {Promise<{ info: any, json: string, stop: () => Promise<unknown> }>}
+ * @returns {Promise<{ info: any, json: string, stop: () => Promise<unknown>, exited: Promise<any> }>}
  */
 export async function startEmulator(options = {}) {
   const { apiPort = 0, smtpPort = 0, smtpsPort = 0, seed, logFile, timeoutMs = 60000 } = options;
@@ -71,5 +71,5 @@ export async function startEmulator(options = {}) {
   // Keep draining its output after the info line so it never blocks on a full pipe.
   lines.on('line', (line) => logStream?.write(`${line}\n`));
   exited.then(() => logStream?.end());
-  return { info, json: JSON.stringify(info), stop };
+  return { info, json: JSON.stringify(info), stop, exited };
 }

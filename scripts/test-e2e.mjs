@@ -10,7 +10,7 @@ import { ensureEnv } from './ensure-env.mjs';
 import { ROOT, sampleSeed, startEmulator } from './emulator.mjs';
 import { log, run, startProcess, stopAll } from './lib/proc.mjs';
 import { countsFile, readJson, RESULTS_DIR, writeResult } from './lib/results.mjs';
-import { installVsix, prepareRun, startCodeServer } from './lib/workbench.mjs';
+import { installVsix, prepareRun, privateRunName, removeRun, startCodeServer } from './lib/workbench.mjs';
 
 const SUITE = 'e2e';
 export const VSIX = path.join(ROOT, 'dist', 'ses-workbench.vsix');
@@ -22,6 +22,7 @@ export async function runE2eTests({ pack = true, grep, files = [] } = {}) {
   fs.rmSync(path.join(RESULTS_DIR, 'screenshots'), { recursive: true, force: true });
   let exitCode;
   let error;
+  let runFolder;
   try {
     ensureEnv();
     if (pack) {
@@ -32,7 +33,7 @@ export async function runE2eTests({ pack = true, grep, files = [] } = {}) {
 
     const emulator = await startEmulator({ seed: sampleSeed(), logFile: path.join(RESULTS_DIR, 'e2e-emulator.log') });
     log(`emulator ${emulator.info.apiEndpoint}`);
-    const runFolder = prepareRun('e2e', emulator.info);
+    runFolder = prepareRun(privateRunName('e2e'), emulator.info);
     installVsix(runFolder, VSIX);
     log(`installed ${path.relative(ROOT, VSIX)} into ${path.relative(ROOT, runFolder.extensionsDir)}`);
     const server = await startCodeServer(runFolder, emulator.info);
@@ -68,7 +69,11 @@ export async function runE2eTests({ pack = true, grep, files = [] } = {}) {
     await stopAll();
   }
   const result = writeResult(SUITE, { counts: readJson(counts), exitCode, error, seconds: (Date.now() - started) / 1000 });
-  log(`e2e: ${result.passed} passed, ${result.failed} failed${result.crashed ? ' (suite did not complete)' : ''} in ${result.seconds.toFixed(1)} s; screenshots in ${path.relative(ROOT, path.join(RESULTS_DIR, 'screenshots'))}`);
+  log(`e2e suite: passed ${result.passed}, failed ${result.failed}${result.crashed ? ' (suite did not complete)' : ''}, ${result.seconds.toFixed(1)} s; screenshots in ${path.relative(ROOT, path.join(RESULTS_DIR, 'screenshots'))}`);
+  if (runFolder) {
+    if (result.failed === 0 && !process.env.SES_KEEP_RUN) removeRun(runFolder);
+    else log(`run folder kept for its logs: ${path.relative(ROOT, runFolder.dir)}`);
+  }
   return result;
 }
 

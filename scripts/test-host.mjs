@@ -12,7 +12,7 @@ import { buildHostTests } from './build-host-tests.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { log, run, stopAll } from './lib/proc.mjs';
 import { countsFile, readJson, writeResult } from './lib/results.mjs';
-import { prepareRun, startCodeServer } from './lib/workbench.mjs';
+import { prepareRun, privateRunName, removeRun, startCodeServer } from './lib/workbench.mjs';
 
 const SUITE = 'host';
 
@@ -36,6 +36,7 @@ export async function runHostTests({ build = true, grep } = {}) {
   fs.rmSync(counts, { force: true });
   let exitCode;
   let error;
+  let runFolder;
   try {
     ensureEnv();
     if (build) {
@@ -47,7 +48,7 @@ export async function runHostTests({ build = true, grep } = {}) {
 
     const emulator = await startEmulator({ seed: sampleSeed(), logFile: path.join(ROOT, 'test-results', 'host-emulator.log') });
     log(`emulator ${emulator.info.apiEndpoint}`);
-    const runFolder = prepareRun('host', emulator.info);
+    runFolder = prepareRun(privateRunName('host'), emulator.info);
     const server = await startCodeServer(runFolder, emulator.info, {
       env: { SES_TEST_COUNTS_FILE: counts, ...(grep ? { SES_TEST_GREP: grep } : {}) },
     });
@@ -93,7 +94,11 @@ export async function runHostTests({ build = true, grep } = {}) {
     await stopAll();
   }
   const result = writeResult(SUITE, { counts: readJson(counts), exitCode, error, seconds: (Date.now() - started) / 1000 });
-  log(`host: ${result.passed} passed, ${result.failed} failed${result.crashed ? ' (suite did not complete)' : ''} in ${result.seconds.toFixed(1)} s`);
+  log(`host suite: passed ${result.passed}, failed ${result.failed}${result.crashed ? ' (suite did not complete)' : ''}, ${result.seconds.toFixed(1)} s`);
+  if (runFolder) {
+    if (result.failed === 0 && !process.env.SES_KEEP_RUN) removeRun(runFolder);
+    else log(`run folder kept for its logs: ${path.relative(ROOT, runFolder.dir)}`);
+  }
   return result;
 }
 

@@ -6,6 +6,12 @@ import net from 'node:net';
 
 const groups = new Set();
 let handlersInstalled = false;
+let shuttingDown = false;
+
+/** True once a signal asked this process to stop (children exiting then is expected, not an error). */
+export function isShuttingDown() {
+  return shuttingDown;
+}
 
 function killGroup(pid, signal) {
   try {
@@ -23,6 +29,9 @@ function installHandlers() {
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => {
+      if (shuttingDown) return;
+      shuttingDown = true;
+      process.stderr.write(`\n[ses] ${signal}: stopping\n`);
       stopAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
     });
   }

@@ -5,13 +5,15 @@ import { ROOT } from '../emulator.mjs';
 
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
 
+/** Where mocha's counts go while a suite runs (private to this process). */
 export function countsFile(suite) {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  return path.join(RESULTS_DIR, `${suite}.counts.json`);
+  return path.join(RESULTS_DIR, `.${suite}-counts-${process.pid}.json`);
 }
 
+/** The suite's result: test-results/<suite>.json, or SES_TEST_RESULT_FILE when scripts/test.mjs asks for it. */
 export function resultFile(suite) {
-  return path.join(RESULTS_DIR, `${suite}.json`);
+  return process.env.SES_TEST_RESULT_FILE || path.join(RESULTS_DIR, `${suite}.json`);
 }
 
 export function readJson(file) {
@@ -35,5 +37,6 @@ export function writeResult(suite, { counts, exitCode, error, seconds }) {
     error: error ? String(error.message ?? error) : undefined };
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   fs.writeFileSync(resultFile(suite), `${JSON.stringify(result, null, 2)}\n`);
+  if (counts) fs.rmSync(countsFile(suite), { force: true });
   return result;
 }

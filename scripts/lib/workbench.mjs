@@ -75,6 +75,29 @@ export function prepareRun(name, info, { fresh = true, freshExtensions = true } 
   return run;
 }
 
+/**
+ * A run folder name private to this process (`<name>-<pid>`), so runs started at the same time in one checkout
+ * never share a folder; folders left by processes that are gone are removed first.
+ */
+export function privateRunName(name) {
+  const base = path.join(ROOT, '.run');
+  for (const entry of fs.existsSync(base) ? fs.readdirSync(base) : []) {
+    const match = entry.match(new RegExp(`^${name}-(\\d+)$`));
+    if (!match) continue;
+    try {
+      process.kill(Number(match[1]), 0);
+    } catch {
+      fs.rmSync(path.join(base, entry), { recursive: true, force: true });
+    }
+  }
+  return `${name}-${process.pid}`;
+}
+
+/** Removes a run folder (after a run that passed; a failed run keeps its logs). */
+export function removeRun(run) {
+  fs.rmSync(run.dir, { recursive: true, force: true });
+}
+
 /** Environment for code-server (and so the extension host) of a run. */
 export function runEnv(run, info, extra = {}) {
   const env = { ...process.env };

@@ -35,7 +35,7 @@ export async function run(): Promise<void> {
       const runner = mocha.run(() => {
         counts.finished = true;
         writeCounts();
-        console.log(`host tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.pending} pending`);
+        console.log(`host tests: passed ${counts.passed}, failed ${counts.failed}, pending ${counts.pending}`);
         if (counts.failed > 0) reject(new Error(`${counts.failed} host test(s) failed`));
         else if (files.length === 0) reject(new Error('no host tests found'));
         else resolve();
