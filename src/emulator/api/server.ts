@@ -34,8 +34,11 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: /^\/v2\/email\/configuration-sets$/, name: 'CreateConfigurationSet', operation: ops.createConfigurationSet },
 ];
 
-/** A base64 40 MB message plus JSON framing; anything larger is refused before parsing. */
-const MAX_BODY_BYTES = Math.ceil((MAX_MESSAGE_BYTES * 4) / 3) + 1024 * 1024;
+/**
+ * Twice a base64-encoded 40 MB message: room for a message somewhat over the limit to reach the size rule (and get
+ * SES's MessageRejected); anything larger is refused before parsing.
+ */
+const MAX_BODY_BYTES = Math.ceil((MAX_MESSAGE_BYTES * 4) / 3) * 2;
 
 export interface ApiServerOptions {
   state: EmulatorState;

@@ -77,6 +77,9 @@ describe('emulator: SES API v2 through the real SDK', () => {
     assert.equal(mail.from, 'no-reply-aws@amazon.com');
     assert.equal(mail.subject, 'Amazon Web Services – Email Address Verification Request in region US East (N. Virginia)');
 
+    const mailbox = await (await fetch(h.emulator.info.mailboxUrl)).text();
+    assert.ok(mailbox.includes(`<a href="${mail.verificationLink}">`), 'the mailbox page shows the link as a link');
+
     const page = await fetch(mail.verificationLink);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /Congratulations/);

@@ -140,6 +140,15 @@ describe('emulator: sending rules, the same over the API and SMTP', () => {
       assert.equal(error.responseCode, 552);
       assert.match(error.response ?? '', /^552 Message is too long\./);
     });
+
+    it('a raw message over 40 MB is MessageRejected over the API', async function () {
+      this.timeout(60_000);
+      const head = 'From: sender@example.com\r\nTo: sender@example.com\r\nSubject: big\r\n\r\n';
+      const raw = Buffer.concat([Buffer.from(head), Buffer.alloc(40 * 1024 * 1024 + 1024, 'a')]);
+      const error = await rejectionOf(h.ses().send(new SendEmailCommand({ Content: { Raw: { Data: raw } } })));
+      assert.equal(error.name, 'MessageRejected');
+      assert.match(error.message, /40 megabytes/);
+    });
   });
 
   describe('configuration sets', () => {
