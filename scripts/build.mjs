@@ -24,6 +24,14 @@ const contexts = await Promise.all([
     format: 'iife',
     target: 'es2022',
   }),
+  esbuild.context({
+    ...common,
+    entryPoints: ['src/webview/productionMain.ts'],
+    outfile: 'dist/production.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  }),
 ]);
 
 if (watch) {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from './commands/context';
+import { requestProductionAccess } from './commands/productionAccess';
 import { registerCommands } from './commands/register';
 import { sendFileAsTestEmail } from './commands/tools';
 import { vscodeUi } from './commands/ui';
@@ -7,11 +8,14 @@ import { settings } from './config/settings';
 import { SmtpSecrets } from './config/smtpSecrets';
 import { panelDomain } from './panel/domain';
 import { TestMailHistory } from './panel/history';
+import { PRODUCTION_PANEL_TYPE, ProductionAccessForms } from './panel/productionAccessPanel';
+import { ReviewMonitor } from './panel/productionAccessReview';
 import { PANEL_TYPE, TestEmailPanel } from './panel/testEmailPanel';
 import { regionName } from './rules/regions';
 import { SesApi } from './ses/client';
 import { createStatusBar } from './statusbar/statusBar';
 import { IdentitiesTreeProvider } from './tree/provider';
+import { WalkthroughProgress } from './walkthrough/progress';
 
 /** The composition root: builds the services, registers the features, nothing else. */
 /** What `activate` returns: the services, for extension-host tests and other extensions. */
@@ -42,10 +46,12 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   };
   const history = new TestMailHistory(context.globalState);
   const domain = panelDomain(ctx, history);
+  const reviews = new ReviewMonitor(ctx);
+  const productionForms = new ProductionAccessForms(ctx, context.extensionUri, reviews, context.workspaceState);
 
   const view = vscode.window.createTreeView('ses.identities', { treeDataProvider: tree, showCollapseAll: true });
-  const openPanel = (c: CommandContext, node?: { region?: string; identity?: { name: string } }) =>
-    TestEmailPanel.show(c, domain, context.extensionUri, { region: node?.region });
+  const openPanel = (c: CommandContext, node?: { region?: string; identity?: { name: string }; to?: unknown }) =>
+    TestEmailPanel.show(c, domain, context.extensionUri, { region: node?.region, ...(typeof node?.to === 'string' ? { to: node.to } : {}) });
   const showHistory = async (c: CommandContext) => {
     const entries = history.entries();
     if (entries.length === 0) {
@@ -87,7 +93,20 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     view,
     createStatusBar(tree, () => settings.regions()[0]),
     { dispose: () => api.dispose() },
-    ...registerCommands(ctx, { 'ses.sendTestEmail': openPanel, 'ses.sendFileAsTestEmail': openFile, 'ses.showHistory': showHistory }),
+    reviews,
+    productionForms,
+    new WalkthroughProgress(ctx),
+    ...registerCommands(ctx, {
+      'ses.sendTestEmail': openPanel,
+      'ses.sendFileAsTestEmail': openFile,
+      'ses.showHistory': showHistory,
+      'ses.requestProductionAccess': (c: CommandContext, node?: { region?: string }) => requestProductionAccess(c, productionForms, node),
+    }),
+    vscode.window.registerWebviewPanelSerializer(PRODUCTION_PANEL_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => {
+        productionForms.revive(panel, state);
+      },
+    }),
     vscode.window.registerWebviewPanelSerializer(PANEL_TYPE, {
       deserializeWebviewPanel: async (panel, state) => {
         TestEmailPanel.revive(panel, state, ctx, domain, context.extensionUri);

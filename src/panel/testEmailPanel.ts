@@ -322,6 +322,7 @@ export class TestEmailPanel implements vscode.Disposable {
       this.logTranscript(result.transcript, `sent ${result.messageId} in ${result.elapsedMs} ms`);
       this.post({ type: 'sent', messageId: result.messageId, elapsedMs: result.elapsedMs, transport: d.transport, response: result.response });
       await this.remember(true, `sent ${result.messageId}`);
+      void vscode.commands.executeCommand('setContext', 'ses.hasSentTestMail', true); // completes the walkthrough step
       this.ctx.tree.refresh(d.region);
       return result;
     } catch (err) {

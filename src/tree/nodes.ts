@@ -78,6 +78,11 @@ export class AccountNode implements SesNode {
     this.id = `${parent.region}/account`;
   }
 
+  /** Commands run from this node (Request Production Access) act on its region. */
+  get region(): string {
+    return this.parent.region;
+  }
+
   getTreeItem(): vscode.TreeItem {
     const a = this.account;
     const item = new vscode.TreeItem(a.productionAccess ? t('Production') : t('Sandbox'), vscode.TreeItemCollapsibleState.None);
@@ -85,14 +90,17 @@ export class AccountNode implements SesNode {
     const quota = a.max24HourSend < 0 ? t('{0} sent, no daily limit', a.sentLast24Hours) : t('{0}/{1} sent ({2}%)', a.sentLast24Hours, a.max24HourSend, percent(a));
     const parts = [quota, t('{0} msg/s', a.maxSendRate)];
     if (!a.sendingEnabled) parts.unshift(t('sending paused'));
-    if (a.reviewStatus === 'PENDING') parts.push(t('production access pending'));
+    // The review of a production access request, with its case id, until it has turned the region to production.
+    if (a.reviewStatus && !(a.reviewStatus === 'GRANTED' && a.productionAccess)) {
+      parts.push(a.reviewCaseId ? t('production access {0} (case {1})', a.reviewStatus, a.reviewCaseId) : t('production access {0}', a.reviewStatus));
+    }
     item.description = parts.join(' · ');
     const warn = !a.sendingEnabled || a.enforcementStatus !== 'HEALTHY' || percent(a) >= 90;
     item.iconPath = new vscode.ThemeIcon(
-      a.productionAccess ? 'rocket' : 'beaker',
+      a.productionAccess ? 'rocket' : a.reviewStatus === 'PENDING' ? 'clock' : 'beaker',
       warn ? new vscode.ThemeColor('list.warningForeground') : undefined,
     );
-    item.contextValue = `account:${a.productionAccess ? 'production' : 'sandbox'}`;
+    item.contextValue = `account:${a.productionAccess ? 'production' : 'sandbox'}${a.reviewStatus && !a.productionAccess ? `:${a.reviewStatus.toLowerCase()}` : ''}`;
     item.tooltip = accountTooltip(this.parent.region, a);
     return item;
   }
