@@ -395,6 +395,21 @@ function smtpAuthFailed(f: Facts): Explained {
     fixes.push({ type: 'derive-smtp-password', label: `Create the SMTP password for ${region}`, region });
   }
   fixes.push({ type: 'open-url', label: 'SES SMTP credentials (AWS docs)', url: DOCS.smtpCredentials });
+  if (f.passwordShape === 'smtp-sigv4') {
+    return {
+      kind: 'smtp-auth-failed',
+      title: `SES refused the SMTP login${region ? ` in ${region}` : ''} (535)`,
+      explanation:
+        `SES did not accept the SMTP username and password${region ? ` for ${region}` : ''}. The password is shaped ` +
+        `right (44 characters starting with "B")${f.credentialRegions?.length ? ` and stored for ${f.credentialRegions.join(', ')}` : ''}, ` +
+        `so check what the shape cannot tell:\n` +
+        `- the password was derived for ${regionText(region)} and not another region (each region gives a different password);\n` +
+        `- the username is the access key id (AKIA…) of the same IAM key the password was derived from;\n` +
+        `- that access key is still active in IAM (not deleted or deactivated).\n` +
+        `Set the credentials again for ${regionText(region)}, or create the password from the IAM secret key.`,
+      fixes,
+    };
+  }
   return {
     kind: 'smtp-auth-failed',
     title: `SES refused the SMTP login${region ? ` in ${region}` : ''} (535)`,
