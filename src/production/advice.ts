@@ -37,7 +37,7 @@ const mentions = {
   bounces: /\bbounc(e|es|ed|ing)\b|\bhard[- ]bounce|\bundeliver/i,
   complaints: /\bcomplain(t|ts|ed)?\b|\bspam reports?\b|\bfeedback loop|\bmarked as spam/i,
   unsubscribe: /\bunsubscrib|\bopt[- ]?(out|outs)\b|\bList-Unsubscribe\b|\bpreference (center|centre)|\bremove(d)? (them|themselves|from (the|our) list)/i,
-  recipients: /\bopt[- ]?in\b|\bopted[- ]in\b|\bsign(ed|s)?[- ]?up\b|\bregist(er|ered|ration)\b|\bsubscrib(e|ed|ers?)\b|\bconsent|\baccount holders?\b|\bour (users|customers|members|clients)\b|\bdouble[- ]opt/i,
+  recipients: /\bopt[- ]?in\b|\bopted[- ]in\b|\bsign(ed|s)?[- ]?up\b|\bregist(er|ered|ration)\b|\bsubscrib(e|ed|ers?)\b|\bconsent|\baccount holders?\b|\b(create|created|creates|open|opened|opens) (an |their )?accounts?\b|\b(customers|users|members) who\b|\bour (users|customers|members|clients)\b|\bdouble[- ]opt/i,
   volume: /\b\d[\d,.]*\s*(k\b|thousand|million)?\s*(e-?mails?|messages?|mails?|recipients?)?\s*(per|a|an|each|every|\/)\s*(day|daily|week|month|hour|year)\b|\b(daily|weekly|monthly|hourly)\b|\b\d[\d,.]*\s*(e-?mails?|messages?|recipients?)\b/i,
   purchased: /\b(bought|buy|purchas(e|ed|ing)|rent(ed)?|scrap(e|ed|ing)|harvest(ed)?|third[- ]party)\b[^.]{0,40}\b(list|lists|addresses|contacts|leads|emails)\b|\bcold (e-?mail|outreach)/i,
 };
