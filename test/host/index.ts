@@ -17,7 +17,8 @@ function findTests(dir: string): string[] {
 const START_MARKER = '[ses-host-tests] start:';
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 30_000 });
+  const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 30_000 });
+  mocha.ui('bdd'); // each call adds an interface: tests may use describe/it/before or suite/test/suiteSetup
   if (process.env.SES_TEST_GREP) mocha.grep(process.env.SES_TEST_GREP);
   const files = findTests(__dirname);
   for (const file of files) mocha.addFile(file);
