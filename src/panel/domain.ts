@@ -1,6 +1,7 @@
 import { parseAddressList } from '../address';
 import type { CommandContext } from '../commands/context';
 import { diagnose } from '../diagnosis';
+import { preflight } from '../preflight';
 import type { DiagnosisContext, Fix } from '../diagnosis/types';
 import { smtpPasswordShape } from '../smtp-password/derive';
 import type { Draft } from '../webview/protocol';
@@ -36,7 +37,31 @@ export function diagnosisContext(draft: Draft, facts: RegionFacts, profile?: str
 export function panelDomain(ctx: CommandContext, history: TestMailHistory): PanelDomain {
   return {
     history,
-    preflight: () => [],
+    preflight: (draft, facts) =>
+      preflight(
+        {
+          region: draft.region,
+          from: draft.from,
+          fromName: draft.fromName,
+          to: draft.to,
+          cc: draft.cc,
+          bcc: draft.bcc,
+          replyTo: draft.replyTo,
+          configurationSet: draft.configurationSet,
+          transport: draft.transport,
+          smtpHost: facts.smtp.host,
+          port: draft.port,
+          tls: facts.smtp.tls,
+          passwordShape: facts.smtp.password !== undefined ? smtpPasswordShape(facts.smtp.password) : undefined,
+        },
+        {
+          identities: facts.loaded ? facts.identities : undefined,
+          otherRegions: facts.otherRegions,
+          account: facts.account,
+          configurationSets: facts.loaded ? facts.configurationSets : undefined,
+          hasSmtpCredentials: facts.smtp.hasCredentials,
+        },
+      ),
     explain: (failure, draft, facts) => {
       const d = diagnose(failure, diagnosisContext(draft, facts, ctx.api().connection.profile || undefined));
       const finding: PanelFinding & { kind: string } = { kind: d.kind, severity: 'error', willReject: true, title: d.title, explanation: d.explanation, fixes: d.fixes };

@@ -27,7 +27,7 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, joi
     <option value="smtp">SMTP (nodemailer, your SMTP credentials)</option>
     <option value="api">SES API (SendEmail, your AWS profile)</option>
   </select>
-  <div id="smtpRow" class="row-wide pair-row" style="display: contents">
+  <div id="smtpRow" class="contents">
     <label for="port">SMTP</label>
     <div>
       <select id="port" name="port"></select>
@@ -59,9 +59,9 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, joi
     <option value="both">Text and HTML</option>
     <option value="file">The file from the editor</option>
   </select>
-  <div id="textRow" style="display: contents"><label for="text">Text</label><textarea id="text" name="text"></textarea></div>
-  <div id="htmlRow" style="display: contents"><label for="html">HTML</label><textarea id="html" name="html"></textarea></div>
-  <div id="fileRow" style="display: contents"><label>File</label><p id="fileName" class="hint"></p></div>
+  <div id="textRow" class="contents"><label for="text">Text</label><textarea id="text" name="text"></textarea></div>
+  <div id="htmlRow" class="contents"><label for="html">HTML</label><textarea id="html" name="html"></textarea></div>
+  <div id="fileRow" class="contents"><label>File</label><p id="fileName" class="hint"></p></div>
   <div class="row-wide"><ul id="findings" aria-live="polite"></ul></div>
   <div class="actions">
     <button id="send" type="submit">Send</button>

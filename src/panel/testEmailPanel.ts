@@ -43,6 +43,8 @@ export interface PanelDomain {
 /** What the host knows about the draft's region when it checks or explains. */
 export interface RegionFacts {
   region: string;
+  /** False when the region could not be loaded: the pre-flight then says nothing about identities. */
+  loaded: boolean;
   identities: IdentitySummary[];
   otherRegions: { region: string; identities: IdentitySummary[] }[];
   account?: import('../ses/client').AccountStatus;
@@ -186,7 +188,13 @@ export class TestEmailPanel implements vscode.Disposable {
   async patchDraft(patch: Partial<Draft>): Promise<void> {
     this.draft = { ...this.draft, ...patch };
     this.post({ type: 'patchDraft', patch });
-    if (patch.region) await this.loadRegion(patch.region);
+    if (patch.region && patch.region !== this.facts?.region) await this.loadRegion(patch.region);
+    else this.check();
+  }
+
+  /** Runs one of the fixes offered with a finding or a failure. */
+  applyFix(fix: PanelFix): Promise<void> {
+    return this.domain.runFix(fix, this);
   }
 
   setFile(file: BodyFile): void {
@@ -231,12 +239,12 @@ export class TestEmailPanel implements vscode.Disposable {
           .filter((r) => r !== region)
           .map(async (r) => ({ region: r, identities: (this.ctx.tree.regionNode(r)?.snapshot?.identities ?? (await api.listIdentities(r).catch(() => []))) })),
       );
-      this.facts = { region, identities, otherRegions, account, configurationSets, smtp: { host, port, tls, password: credentials?.password, hasCredentials: !!credentials } };
+      this.facts = { region, loaded: true, identities, otherRegions, account, configurationSets, smtp: { host, port, tls, password: credentials?.password, hasCredentials: !!credentials } };
       view.sandbox = !account.productionAccess;
       view.senders = senderOptions(identities);
       view.configurationSets = configurationSets;
     } catch (err) {
-      this.facts = { region, identities: [], otherRegions: [], configurationSets: [], smtp: { host, port, tls, password: credentials?.password, hasCredentials: !!credentials } };
+      this.facts = { region, loaded: false, identities: [], otherRegions: [], configurationSets: [], smtp: { host, port, tls, password: credentials?.password, hasCredentials: !!credentials } };
       view.loadError = (err as Error).message;
     }
     if (region !== this.draft.region) return;
@@ -329,7 +337,7 @@ export class TestEmailPanel implements vscode.Disposable {
       const failure = err instanceof SendFailure ? err : new SendFailure(err, d.transport, [], 0);
       this.lastTranscript = failure.transcript;
       this.logTranscript(failure.transcript, `failed: ${failure.message}`);
-      const explained = this.domain.explain(failure.cause, d, this.facts ?? { region: d.region, identities: [], otherRegions: [], configurationSets: [], smtp: { host: '', port: d.port, tls: 'starttls', hasCredentials: false } });
+      const explained = this.domain.explain(failure.cause, d, this.facts ?? { region: d.region, loaded: false, identities: [], otherRegions: [], configurationSets: [], smtp: { host: '', port: d.port, tls: 'starttls', hasCredentials: false } });
       this.failure = explained;
       this.post({ type: 'failed', kind: explained.kind, ...toView(explained) });
       await this.remember(false, explained.title);

@@ -122,6 +122,7 @@ function renderResult(content: HTMLElement[], className: string): void {
   result.className = className;
   result.replaceChildren(...content);
   result.hidden = false;
+  result.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
 }
 
 window.addEventListener('message', (event: MessageEvent<ToPage>) => {

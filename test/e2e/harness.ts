@@ -119,8 +119,11 @@ export function useWorkbench(): Workbench {
       const input = p.locator('.quick-input-widget input');
       await input.waitFor();
       await input.fill(`>${title}`);
-      await p.locator('.quick-input-widget .monaco-list-row', { hasText: title.replace(/^.*?:\s*/, '') }).first().waitFor();
-      await input.press('Enter');
+      // Click the row whose label is exactly the title: fuzzy matching also lists look-alikes
+      // ("SES: Send File as Test Email" for "SES: Send Test Email"), and the first row is not always the one.
+      const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+      const row = p.locator('.quick-input-widget .monaco-list-row').filter({ has: p.locator('.label-name', { hasText: exact }) });
+      await row.first().click();
     },
     quickInput() {
       return current().locator('.quick-input-widget');

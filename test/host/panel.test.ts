@@ -48,6 +48,23 @@ describe('Send Test Email panel', () => {
     assert.strictEqual(panel.currentDraft.to, 'stranger@example.net', 'nothing typed is lost');
   });
 
+  it('predicts the sandbox rejection before sending, and "Use the simulator" fixes it', async () => {
+    const info = emulator();
+    const panel = await openPanel();
+    await pause(1100);
+    await panel.patchDraft({ transport: 'smtp', from: 'sender@example.com', to: 'stranger@example.net', subject: 'predicted', port: info.smtpPort });
+    const rejection = panel.currentFindings.find((f) => f.willReject);
+    assert.ok(rejection, `a finding predicts the rejection: ${JSON.stringify(panel.currentFindings.map((f) => f.title))}`);
+    assert.match(rejection.explanation, /stranger@example\.net/);
+    const simulator = rejection.fixes.find((f) => f.type === 'use-simulator');
+    assert.ok(simulator, 'offers the mailbox simulator');
+    await panel.applyFix(simulator);
+    assert.match(panel.currentDraft.to, /@simulator\.amazonses\.com/);
+    assert.ok(!panel.currentFindings.some((f) => f.willReject), 'nothing left that SES would reject');
+    const result = await panel.send();
+    assert.ok(result, `the send succeeded: ${panel.lastFailure?.explanation}`);
+  });
+
   it('sends through the SES API with the profile credentials', async () => {
     const info = emulator();
     const panel = await openPanel();

@@ -2,8 +2,8 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { ScriptedUi, children, emulator, extension, label, messages, regionNode, withUi } from './helpers';
 
-suite('Identities tree', () => {
-  test('lists the emulator identities of us-east-1 with their verification state', async () => {
+describe('Identities tree', () => {
+  it('lists the emulator identities of us-east-1 with their verification state', async () => {
     const ctx = await extension();
     const region = await regionNode(ctx, 'us-east-1');
     const nodes = await children(ctx, region);
@@ -16,7 +16,7 @@ suite('Identities tree', () => {
     assert.strictEqual(byName.get('new-user@example.com')?.description, 'pending verification');
   });
 
-  test('a production region shows as production', async () => {
+  it('a production region shows as production', async () => {
     const ctx = await extension();
     const region = await regionNode(ctx, 'eu-west-1');
     const account = (await children(ctx, region))[0];
@@ -24,8 +24,8 @@ suite('Identities tree', () => {
   });
 });
 
-suite('SES: Verify Address', () => {
-  test('creates a pending identity, mails the link, and says it expires in 24 hours', async () => {
+describe('SES: Verify Address', () => {
+  it('creates a pending identity, mails the link, and says it expires in 24 hours', async () => {
     const info = emulator();
     const ctx = await extension();
     const address = `host-test-${Date.now()}@example.com`;
@@ -42,10 +42,12 @@ suite('SES: Verify Address', () => {
     assert.ok(mail?.verificationLink, 'the emulator mailbox holds the verification link');
   });
 
-  test('refuses a malformed address with a message that says what is wrong', async () => {
+  it('refuses a malformed address with a message that says what is wrong', async () => {
     const ctx = await extension();
     const ui = new ScriptedUi({ pick: ['us-east-1'], input: [undefined] });
-    await withUi(ctx, ui, () => vscode.commands.executeCommand('ses.verifyAddress'));
+    await withUi(ctx, ui, async () => {
+      await vscode.commands.executeCommand('ses.verifyAddress');
+    });
     const validate = ui.inputs[0]?.validateInput;
     assert.ok(validate, 'the address input validates');
     const problem = await validate('someone.example.com');
