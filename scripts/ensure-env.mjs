@@ -158,6 +158,8 @@ function ensureCodeServer() {
 /** Makes sure Chromium and code-server are installed; returns their paths. */
 export function ensureEnv() {
   const started = Date.now();
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major !== 20) log(`warning: code-server ${CODE_SERVER_VERSION} is made for Node 20; this is Node ${process.versions.node}`);
   ensureDebianPackages();
   ensureCodeServer();
   log(`environment ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
