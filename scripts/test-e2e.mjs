@@ -58,6 +58,7 @@ export async function runE2eTests({ pack = true, grep, files = [] } = {}) {
         SES_E2E_RUN_DIR: runFolder.dir,
         SES_TEST_EMULATOR: emulator.json,
         SES_TEST_COUNTS_FILE: counts,
+        ...(process.stdout.isTTY ? {} : { FORCE_COLOR: '0' }), // plain text in CI logs
       },
     });
     const result = await mocha.exited;

@@ -27,17 +27,10 @@ function writeJson(file, value) {
   fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-/**
- * Lays out `.run/<name>` for the emulator described by `info`.
- * @param {string} name
- * @param {any} info EmulatorInfo
- * @param {{ fresh?: boolean, freshExtensions?: boolean }} options fresh: wipe the whole run folder first
- */
-export function prepareRun(name, info, { fresh = true, freshExtensions = true } = {}) {
-  const dir = path.join(ROOT, '.run', name);
-  if (fresh) fs.rmSync(dir, { recursive: true, force: true });
-  const run = {
-    name,
+/** The folders and files of a run folder; `overrides` replace single entries (e.g. a given user-data dir). */
+export function runLayout(dir, overrides = {}) {
+  return {
+    name: path.basename(dir),
     dir,
     userDataDir: path.join(dir, 'user-data'),
     extensionsDir: path.join(dir, 'extensions'),
@@ -47,7 +40,20 @@ export function prepareRun(name, info, { fresh = true, freshExtensions = true } 
     logsDir: path.join(dir, 'logs'),
     xdg: path.join(dir, 'xdg'),
     tmp: path.join(dir, 'tmp'),
+    ...overrides,
   };
+}
+
+/**
+ * Lays out `.run/<name>` for the emulator described by `info`.
+ * @param {string} name
+ * @param {any} info EmulatorInfo
+ * @param {{ fresh?: boolean, freshExtensions?: boolean }} options fresh: wipe the whole run folder first
+ */
+export function prepareRun(name, info, { fresh = true, freshExtensions = true } = {}) {
+  const dir = path.join(ROOT, '.run', name);
+  if (fresh) fs.rmSync(dir, { recursive: true, force: true });
+  const run = runLayout(dir);
   if (freshExtensions) fs.rmSync(run.extensionsDir, { recursive: true, force: true });
   for (const d of [run.extensionsDir, run.workspace, run.logsDir, run.tmp, path.dirname(run.credentialsFile)]) {
     fs.mkdirSync(d, { recursive: true });
@@ -98,19 +104,25 @@ export function removeRun(run) {
   fs.rmSync(run.dir, { recursive: true, force: true });
 }
 
-/** Environment for code-server (and so the extension host) of a run. */
+/**
+ * Environment for code-server (and so the extension host) of a run. With `info`, the run's AWS files and the
+ * EmulatorInfo replace whatever AWS setup the caller has; with `info` null the caller's environment is kept
+ * (the test-electron shim, whose caller already set them).
+ */
 export function runEnv(run, info, extra = {}) {
   const env = { ...process.env };
-  // Whatever AWS setup the caller has must not leak into the run.
   for (const key of Object.keys(env)) {
-    if (key.startsWith('AWS_') || key.startsWith('VSCODE_')) delete env[key];
+    if (key.startsWith('VSCODE_') || (info && key.startsWith('AWS_'))) delete env[key];
   }
-  return {
-    ...env,
+  const emulatorEnv = info ? {
     AWS_SHARED_CREDENTIALS_FILE: run.credentialsFile,
     AWS_CONFIG_FILE: run.configFile,
     AWS_EC2_METADATA_DISABLED: 'true',
     SES_TEST_EMULATOR: JSON.stringify(info),
+  } : {};
+  return {
+    ...env,
+    ...emulatorEnv,
     EXTENSIONS_GALLERY: '{}',
     XDG_CONFIG_HOME: path.join(run.xdg, 'config'),
     XDG_DATA_HOME: path.join(run.xdg, 'data'),
@@ -136,6 +148,7 @@ export function installVsix(run, vsix) {
  */
 export async function startCodeServer(run, info, { port = 0, env = {} } = {}) {
   const chosen = await freePort(port);
+  for (const d of [run.logsDir, run.tmp, run.userDataDir, run.extensionsDir]) fs.mkdirSync(d, { recursive: true });
   const logFile = path.join(run.logsDir, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
   const args = [
@@ -143,7 +156,7 @@ export async function startCodeServer(run, info, { port = 0, env = {} } = {}) {
     '--user-data-dir', run.userDataDir, '--extensions-dir', run.extensionsDir,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--ignore-last-opened',
-    run.workspace,
+    ...(run.workspace ? [run.workspace] : []),
   ];
   for (const d of ['config', 'data', 'cache', 'runtime']) fs.mkdirSync(path.join(run.xdg, d), { recursive: true, mode: 0o700 });
   const { stop, exited } = startProcess(codeServerBin(), args, {
