@@ -13,7 +13,8 @@ import { ReviewMonitor } from './panel/productionAccessReview';
 import { PANEL_TYPE, TestEmailPanel } from './panel/testEmailPanel';
 import { regionName } from './rules/regions';
 import { SesApi } from './ses/client';
-import { createStatusBar } from './statusbar/statusBar';
+import { SesError } from './ses/errors';
+import { StatusBar } from './statusbar/statusBar';
 import { IdentitiesTreeProvider } from './tree/provider';
 import { WalkthroughProgress } from './walkthrough/progress';
 
@@ -21,6 +22,7 @@ import { WalkthroughProgress } from './walkthrough/progress';
 /** What `activate` returns: the services, for extension-host tests and other extensions. */
 export interface WorkbenchApi extends CommandContext {
   currentPanel(): TestEmailPanel | undefined;
+  readonly statusBar: StatusBar;
 }
 
 export function activate(context: vscode.ExtensionContext): WorkbenchApi {
@@ -50,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const productionForms = new ProductionAccessForms(ctx, context.extensionUri, reviews, context.workspaceState);
 
   const view = vscode.window.createTreeView('ses.identities', { treeDataProvider: tree, showCollapseAll: true });
+  const statusBar = new StatusBar(tree, view, () => settings.regions());
   const openPanel = (c: CommandContext, node?: { region?: string; identity?: { name: string }; to?: unknown }) =>
     TestEmailPanel.show(c, domain, context.extensionUri, { region: node?.region, ...(typeof node?.to === 'string' ? { to: node.to } : {}) });
   const showHistory = async (c: CommandContext) => {
@@ -78,7 +81,8 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     try {
       await api.checkCredentials();
     } catch (err) {
-      hasCredentials = false;
+      // An expired SSO session is not a missing setup: each region shows an error node naming the login to run.
+      hasCredentials = err instanceof SesError && err.kind === 'sso-expired';
       log.warn(`No usable AWS credentials: ${(err as Error).message}`);
     }
     await vscode.commands.executeCommand('setContext', 'ses.hasCredentials', hasCredentials);
@@ -91,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     log,
     tree,
     view,
-    createStatusBar(tree, () => settings.regions()[0]),
+    statusBar,
     { dispose: () => api.dispose() },
     reviews,
     productionForms,
@@ -124,7 +128,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     }),
   );
   void updateConnection();
-  return Object.assign(ctx, { currentPanel: () => TestEmailPanel.current });
+  return Object.assign(ctx, { currentPanel: () => TestEmailPanel.current, statusBar });
 }
 
 export function deactivate(): void {}

@@ -125,6 +125,39 @@ export async function copyIdentityName(_ctx: CommandContext, node?: IdentityNode
   if (node) await vscode.env.clipboard.writeText(node.identity.name);
 }
 
+/** Account ids given by the user, per profile, for credential sources that do not state one. */
+const givenAccountIds = new Map<string, string>();
+
+/**
+ * `arn:aws:ses:<region>:<account>:identity/<name>`, as IAM policies and sending authorization need it. The account id
+ * comes from the credentials when their source states it; otherwise the user is asked once per profile.
+ */
+export async function copyIdentityArn(ctx: CommandContext, node?: IdentityNode): Promise<string | undefined> {
+  if (!node) return undefined;
+  const profile = ctx.api().connection.profile;
+  let account: string | undefined;
+  try {
+    account = (await ctx.api().accountId()) ?? givenAccountIds.get(profile);
+  } catch (err) {
+    void ctx.ui.error(t('Could not read the AWS account id: {0}', (err as Error).message));
+    return undefined;
+  }
+  if (!account) {
+    account = (await ctx.ui.input({
+      title: t('AWS account id for {0}', profile || t('the default credentials')),
+      prompt: t('These credentials do not state their account. Add aws_account_id to the profile to skip this question.'),
+      placeHolder: '123456789012',
+      ignoreFocusOut: true,
+      validateInput: (v) => (/^\d{12}$/.test(v.trim()) ? undefined : t('An AWS account id is 12 digits.')),
+    }))?.trim();
+    if (!account || !/^\d{12}$/.test(account)) return undefined;
+    givenAccountIds.set(profile, account);
+  }
+  const arn = `arn:aws:ses:${node.region}:${account}:identity/${node.identity.name}`;
+  await vscode.env.clipboard.writeText(arn);
+  return arn;
+}
+
 export function refresh(ctx: CommandContext, node?: { region?: string }): void {
   ctx.tree.refresh(node?.region);
 }

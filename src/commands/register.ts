@@ -4,7 +4,7 @@ import { chooseRegions, selectProfile } from './connection';
 import { checkDomainDns, copyDnsRecords, openInConsole, verifyDomain } from './domains';
 import { findIdentity } from './find';
 import { openWalkthrough, useMailboxSimulator } from './productionAccess';
-import { copyIdentityName, deleteIdentity, refresh, resendVerification, verifyAddress } from './identities';
+import { copyIdentityArn, copyIdentityName, deleteIdentity, refresh, resendVerification, verifyAddress } from './identities';
 import { clearSmtpCredentials, setSmtpCredentials } from './smtpCredentials';
 import { createSmtpPassword, explainError } from './tools';
 
@@ -23,6 +23,7 @@ export const commands: Record<string, Command> = {
   'ses.copyDnsRecords': copyDnsRecords,
   'ses.openInConsole': openInConsole,
   'ses.copyIdentityName': copyIdentityName,
+  'ses.copyIdentityArn': copyIdentityArn,
   'ses.setSmtpCredentials': setSmtpCredentials,
   'ses.clearSmtpCredentials': clearSmtpCredentials,
   'ses.createSmtpPassword': createSmtpPassword,

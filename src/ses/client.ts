@@ -57,7 +57,9 @@ export class SesApi {
   private readonly credentials: ReturnType<typeof fromNodeProviderChain>;
 
   constructor(readonly connection: Connection) {
-    this.credentials = fromNodeProviderChain({ profile: connection.profile || undefined });
+    // ignoreCache: the shared config and credentials files are read again on each resolution, so a profile added
+    // or an `aws sso login` done after start-up takes effect on the next refresh, without restarting VS Code.
+    this.credentials = fromNodeProviderChain({ profile: connection.profile || undefined, ignoreCache: true });
   }
 
   client(region: string): SESv2Client {
@@ -78,6 +80,18 @@ export class SesApi {
   async checkCredentials(): Promise<void> {
     try {
       await this.credentials();
+    } catch (err) {
+      throw toSesError(err, '', this.connection.profile);
+    }
+  }
+
+  /**
+   * The AWS account id behind the credentials, when the credential source states it (SSO `sso_account_id`, an
+   * assumed role, `aws_account_id` in a shared file, `AWS_ACCOUNT_ID`). SES API v2 itself never returns it.
+   */
+  async accountId(): Promise<string | undefined> {
+    try {
+      return (await this.credentials()).accountId || undefined;
     } catch (err) {
       throw toSesError(err, '', this.connection.profile);
     }

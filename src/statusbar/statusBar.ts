@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AccountStatus } from '../ses/client';
+import type { SesNode } from '../tree/node';
 import type { IdentitiesTreeProvider } from '../tree/provider';
 
 const t = vscode.l10n.t;
@@ -15,24 +16,67 @@ export function statusText(account: AccountStatus): { text: string; warn: boolea
   return { text: `SES: ${mode}${paused ? ` · ${t('paused')}` : account.productionAccess ? '' : quota}`, warn: paused || nearlyUsed || account.enforcementStatus === 'SHUTDOWN' };
 }
 
-/** The active region's account at a glance; the active region is the first configured one. */
-export function createStatusBar(tree: IdentitiesTreeProvider, activeRegion: () => string | undefined): vscode.Disposable {
-  const item = vscode.window.createStatusBarItem('ses.status', vscode.StatusBarAlignment.Left, 10);
-  item.name = t('SES account status');
-  item.command = 'ses.identities.focus';
-  const update = (): void => {
-    const region = activeRegion();
-    const account = region ? tree.regionNode(region)?.snapshot?.account : undefined;
+/** The region a tree node belongs to: its own, or its nearest ancestor's. */
+function regionOf(node: SesNode | undefined): string | undefined {
+  for (let n = node; n; n = n.parent) {
+    const region = (n as { region?: unknown }).region;
+    if (typeof region === 'string') return region;
+  }
+  return undefined;
+}
+
+/**
+ * The account of the active region at a glance: the region the user last selected or expanded in the tree,
+ * else the first configured one.
+ */
+export class StatusBar implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('ses.status', vscode.StatusBarAlignment.Left, 10);
+  private touched?: string;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly tree: IdentitiesTreeProvider,
+    view: vscode.TreeView<SesNode>,
+    private readonly regions: () => string[],
+  ) {
+    this.item.name = t('SES account status');
+    this.item.command = 'ses.identities.focus';
+    this.subscriptions = [
+      tree.onDidLoadRegion(() => this.update()),
+      view.onDidChangeSelection((e) => this.touch(regionOf(e.selection[0]))),
+      view.onDidExpandElement((e) => this.touch(regionOf(e.element))),
+    ];
+  }
+
+  /** The region shown: the last one touched while it is still configured, else the first configured. */
+  activeRegion(): string | undefined {
+    const regions = this.regions();
+    return this.touched && regions.includes(this.touched) ? this.touched : regions[0];
+  }
+
+  /** Makes `region` the active one (a node of it was selected or expanded, or a command acted on it). */
+  touch(region: string | undefined): void {
+    if (!region || region === this.touched) return;
+    this.touched = region;
+    this.update();
+  }
+
+  update(): void {
+    const region = this.activeRegion();
+    const account = region ? this.tree.regionNode(region)?.snapshot?.account : undefined;
     if (!region || !account) {
-      item.hide();
+      this.item.hide();
       return;
     }
     const { text, warn } = statusText(account);
-    item.text = `$(mail) ${text}`;
-    item.tooltip = t('{0}: {1} of {2} recipients sent in the last 24 hours, {3} per second. Click to open the SES view.', region, account.sentLast24Hours, account.max24HourSend < 0 ? '∞' : account.max24HourSend, account.maxSendRate);
-    item.backgroundColor = warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    item.show();
-  };
-  const subscription = tree.onDidLoadRegion(update);
-  return vscode.Disposable.from(item, subscription);
+    this.item.text = `$(mail) ${text}`;
+    this.item.tooltip = t('{0}: {1} of {2} recipients sent in the last 24 hours, {3} per second. Click to open the SES view.', region, account.sentLast24Hours, account.max24HourSend < 0 ? '∞' : account.max24HourSend, account.maxSendRate);
+    this.item.backgroundColor = warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.item.dispose();
+  }
 }

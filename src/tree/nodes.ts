@@ -277,10 +277,17 @@ export class RegionErrorNode implements SesNode {
   }
   getTreeItem(): vscode.TreeItem {
     const { region } = this.parent;
+    const kind = this.error.kind;
     const label =
-      this.error.kind === 'sso-expired' || this.error.kind === 'no-credentials' || this.error.kind === 'credentials-expired'
-        ? t('No valid credentials for SES in {0} — click to retry', region)
-        : t('Could not reach SES in {0} — click to retry', region);
+      kind === 'sso-expired'
+        ? t('SSO session expired for SES in {0} — log in, then click to retry', region)
+        : kind === 'no-credentials' || kind === 'credentials-expired' || kind === 'credentials-invalid'
+          ? t('No valid credentials for SES in {0} — click to retry', region)
+          : kind === 'access-denied'
+            ? t('Access denied to SES in {0} — click to retry', region)
+            : kind === 'throttled'
+              ? t('SES in {0} is throttling requests — click to retry', region)
+              : t('Could not reach SES in {0} — click to retry', region);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = this.error.message;
