@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ensureEnv } from './ensure-env.mjs';
 import { ROOT, sampleSeed, startEmulator } from './emulator.mjs';
-import { buildHostTests } from './build-host-tests.mjs';
+import { buildHostTests, cleanHostTests } from './build-host-tests.mjs';
 import { runTests, TestRunFailedError } from '@vscode/test-electron';
 import { log, run, stopAll } from './lib/proc.mjs';
 import { countsFile, readJson, writeResult } from './lib/results.mjs';
@@ -62,6 +62,7 @@ export async function runHostTests({ build = true, grep } = {}) {
     console.error(`[ses] host tests could not run: ${e.message}`);
   } finally {
     await stopAll();
+    cleanHostTests();
   }
   const result = writeResult(SUITE, { counts: readJson(counts), exitCode, error, seconds: (Date.now() - started) / 1000 });
   log(`host suite: passed ${result.passed}, failed ${result.failed}${result.crashed ? ' (suite did not complete)' : ''}, ${result.seconds.toFixed(1)} s`);
