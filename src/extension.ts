@@ -10,7 +10,7 @@ import { panelDomain } from './panel/domain';
 import { TestMailHistory } from './panel/history';
 import { PRODUCTION_PANEL_TYPE, ProductionAccessForms } from './panel/productionAccessPanel';
 import { ReviewMonitor } from './panel/productionAccessReview';
-import { PANEL_TYPE, TestEmailPanel } from './panel/testEmailPanel';
+import { PANEL_TYPE, TestEmailPanel, trackTextEditors } from './panel/testEmailPanel';
 import { regionName } from './rules/regions';
 import { SesApi } from './ses/client';
 import { SesError } from './ses/errors';
@@ -47,9 +47,10 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     ui: vscodeUi,
   };
   const history = new TestMailHistory(context.globalState);
-  const domain = panelDomain(ctx, history);
+  const domain = panelDomain(ctx, history, context.workspaceState);
   const reviews = new ReviewMonitor(ctx);
   const productionForms = new ProductionAccessForms(ctx, context.extensionUri, reviews, context.workspaceState);
+  const walkthrough = new WalkthroughProgress(ctx);
 
   const view = vscode.window.createTreeView('ses.identities', { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new StatusBar(tree, view, () => settings.regions());
@@ -96,15 +97,17 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     tree,
     view,
     statusBar,
+    trackTextEditors(),
     { dispose: () => api.dispose() },
     reviews,
     productionForms,
-    new WalkthroughProgress(ctx),
+    walkthrough,
     ...registerCommands(ctx, {
       'ses.sendTestEmail': openPanel,
       'ses.sendFileAsTestEmail': openFile,
       'ses.showHistory': showHistory,
       'ses.requestProductionAccess': (c: CommandContext, node?: { region?: string }) => requestProductionAccess(c, productionForms, node),
+      'ses.openWalkthrough': () => walkthrough.open(),
     }),
     vscode.window.registerWebviewPanelSerializer(PRODUCTION_PANEL_TYPE, {
       deserializeWebviewPanel: async (panel, state) => {

@@ -4,6 +4,7 @@ import { diagnose } from '../diagnosis';
 import { preflight } from '../preflight';
 import type { DiagnosisContext, Fix } from '../diagnosis/types';
 import { smtpPasswordShape } from '../smtp-password/derive';
+import type { Memento } from 'vscode';
 import type { Draft } from '../webview/protocol';
 import { runFix } from './fixes';
 import type { TestMailHistory } from './history';
@@ -34,9 +35,13 @@ export function diagnosisContext(draft: Draft, facts: RegionFacts, profile?: str
   };
 }
 
-export function panelDomain(ctx: CommandContext, history: TestMailHistory): PanelDomain {
+const LAST_DRAFT = 'ses.lastDraft';
+
+export function panelDomain(ctx: CommandContext, history: TestMailHistory, state: Memento): PanelDomain {
   return {
     history,
+    lastDraft: () => state.get<Draft>(LAST_DRAFT),
+    saveDraft: (draft) => void state.update(LAST_DRAFT, draft),
     preflight: (draft, facts) =>
       preflight(
         {

@@ -36,12 +36,23 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, joi
     </div>
   </div>
   <label for="from">From</label>
-  <div class="pair">
+  <div class="from">
+    <input id="localPart" aria-label="Local part (before the @) of the sender at a verified domain" placeholder="local part" hidden>
     <select id="from" name="from" aria-label="From address"></select>
     <input id="fromName" name="fromName" placeholder="Display name (optional)" aria-label="Display name">
   </div>
   <label for="to">To</label>
-  <input id="to" name="to" placeholder="someone@example.com, other@example.com">
+  <div class="pair">
+    <input id="to" name="to" placeholder="someone@example.com, other@example.com">
+    <select id="simulator" aria-label="Mailbox simulator scenario">
+      <option value="">Mailbox simulator…</option>
+      <option value="success">Success (delivered)</option>
+      <option value="bounce">Bounce</option>
+      <option value="ooto">Out of the office</option>
+      <option value="complaint">Complaint</option>
+      <option value="suppressionlist">On the suppression list</option>
+    </select>
+  </div>
   <label for="cc">Cc</label>
   <input id="cc" name="cc">
   <label for="bcc">Bcc</label>

@@ -17,6 +17,15 @@ import { asMessage } from './validate';
 const t = vscode.l10n.t;
 export const PANEL_TYPE = 'ses.sendTestEmail';
 
+/** The text file the user last looked at: when the panel has focus there is no active editor to ask. */
+let lastTextEditorUri: vscode.Uri | undefined;
+export function trackTextEditors(): vscode.Disposable {
+  lastTextEditorUri = vscode.window.activeTextEditor?.document.uri;
+  return vscode.window.onDidChangeActiveTextEditor((editor) => {
+    if (editor && editor.document.uri.scheme !== 'output') lastTextEditorUri = editor.document.uri;
+  });
+}
+
 /** A fix as the domain engines describe it; the panel only needs a label and hands it to `runFix`. */
 export interface PanelFix {
   label: string;
@@ -35,6 +44,9 @@ export interface PanelFinding {
 /** What the panel needs from the domain: a pre-flight check and a failure explanation, with one vocabulary. */
 export interface PanelDomain {
   readonly history: TestMailHistory;
+  /** The last draft, kept across closing the panel (the page's own state covers a window reload). */
+  lastDraft(): Draft | undefined;
+  saveDraft(draft: Draft): void;
   preflight(draft: Draft, facts: RegionFacts): PanelFinding[];
   explain(failure: unknown, draft: Draft, facts: RegionFacts): PanelFinding & { kind: string };
   runFix(fix: PanelFix, panel: TestEmailPanel): Promise<void>;
@@ -100,8 +112,10 @@ export class TestEmailPanel implements vscode.Disposable {
       retainContextWhenHidden: true,
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
     });
-    const region = options.region ?? ctx.regions()[0] ?? 'us-east-1';
-    return new TestEmailPanel(panel, ctx, domain, extensionUri, { ...defaultDraft(region), ...(options.draft ?? {}), ...(options.to ? { to: options.to } : {}) }, options.file);
+    const last = domain.lastDraft();
+    const region = options.region ?? last?.region ?? ctx.regions()[0] ?? 'us-east-1';
+    const draft: Draft = { ...defaultDraft(region), ...(last ?? {}), ...(options.draft ?? {}), region, ...(options.to ? { to: options.to } : {}) };
+    return new TestEmailPanel(panel, ctx, domain, extensionUri, draft, options.file);
   }
 
   /** Restores a panel after a window reload, with the draft the page had saved. */
@@ -158,6 +172,7 @@ export class TestEmailPanel implements vscode.Disposable {
       case 'draft': {
         const regionChanged = message.draft.region !== this.facts?.region;
         this.draft = message.draft;
+        this.domain.saveDraft(message.draft);
         if (regionChanged) await this.loadRegion(message.draft.region);
         else this.check();
         return;
@@ -283,9 +298,12 @@ export class TestEmailPanel implements vscode.Disposable {
       subject: d.subject,
       configurationSet: d.configurationSet || undefined,
     };
-    if (d.bodyKind === 'file' && this.file) {
-      const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(this.file.uri));
-      const ext = path.extname(this.file.uri.fsPath).toLowerCase();
+    const file = this.file ?? (lastTextEditorUri ? { uri: lastTextEditorUri } : undefined);
+    if (d.bodyKind === 'file' && !file) throw new Error(t('No file to send: open an HTML, text or .eml file in the editor, or choose another body.'));
+    if (d.bodyKind === 'file' && file) {
+      this.file = file;
+      const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(file.uri));
+      const ext = path.extname(file.uri.fsPath).toLowerCase();
       if (ext === '.eml') message.raw = content;
       else if (ext === '.html' || ext === '.htm') message.html = content;
       else message.text = content;
@@ -299,7 +317,14 @@ export class TestEmailPanel implements vscode.Disposable {
   async send(): Promise<SendResult | undefined> {
     const d = this.draft;
     this.failure = undefined;
-    const message = await this.buildMessage();
+    let message: TestMessage;
+    try {
+      message = await this.buildMessage();
+    } catch (err) {
+      this.failure = { severity: 'error', willReject: true, title: (err as Error).message, explanation: '', fixes: [] };
+      this.post({ type: 'failed', kind: 'unknown', ...toView(this.failure) });
+      return undefined;
+    }
     this.post({ type: 'sending' });
     try {
       let result: SendResult;
@@ -384,5 +409,5 @@ function toView(f: PanelFinding): FindingView {
 function senderOptions(identities: IdentitySummary[]): { value: string; label: string }[] {
   return identities
     .filter((i) => i.status === 'SUCCESS')
-    .map((i) => (i.type === 'EMAIL_ADDRESS' ? { value: i.name, label: i.name } : { value: `test@${i.name}`, label: `test@${i.name} (domain ${i.name})` }));
+    .map((i) => (i.type === 'EMAIL_ADDRESS' ? { value: i.name, label: i.name } : { value: `*@${i.name}`, label: `any address @${i.name} (verified domain)` }));
 }

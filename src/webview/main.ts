@@ -19,12 +19,35 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
   return node;
 }
 
+/** A verified domain is offered as `*@domain`; the sender is then the local part typed beside it. */
+function senderAddress(): string {
+  const chosen = $<HTMLSelectElement>('from').value;
+  if (!chosen.startsWith('*@')) return chosen;
+  const local = $<HTMLInputElement>('localPart').value.trim() || 'test';
+  return `${local}${chosen.slice(1)}`;
+}
+
+function showSender(from: string): void {
+  const select = $<HTMLSelectElement>('from');
+  const local = $<HTMLInputElement>('localPart');
+  const at = from.lastIndexOf('@');
+  const domainOption = at > 0 ? [...select.options].find((o) => o.value.startsWith('*@') && o.value.slice(2).toLowerCase() === from.slice(at + 1).toLowerCase()) : undefined;
+  if (from && ![...select.options].some((o) => o.value === from) && domainOption) {
+    select.value = domainOption.value;
+    local.value = from.slice(0, at);
+  } else if (from) {
+    if (![...select.options].some((o) => o.value === from)) select.append(new Option(from, from));
+    select.value = from;
+  }
+  local.hidden = !select.value.startsWith('*@');
+}
+
 function readForm(): Draft {
   const value = (name: (typeof fields)[number]): string => ($<HTMLInputElement>(name).value ?? '').toString();
   return {
     region: value('region'),
     transport: value('transport') === 'api' ? 'api' : 'smtp',
-    from: value('from'),
+    from: senderAddress(),
     fromName: value('fromName'),
     to: value('to'),
     cc: value('cc'),
@@ -41,6 +64,7 @@ function readForm(): Draft {
 
 function writeForm(d: Draft): void {
   for (const name of fields) {
+    if (name === 'from') continue;
     const input = $<HTMLInputElement>(name);
     const v = String(d[name] ?? '');
     if (input instanceof HTMLSelectElement && v && ![...input.options].some((o) => o.value === v)) {
@@ -48,6 +72,7 @@ function writeForm(d: Draft): void {
     }
     input.value = v;
   }
+  showSender(d.from);
   showBody();
 }
 
@@ -104,7 +129,8 @@ function renderFindings(): void {
 function renderRegion(view: RegionView): void {
   region = view;
   const current = readForm();
-  fillSelect('from', view.senders.map((s) => ({ value: s.value, label: s.label })), current.from);
+  fillSelect('from', view.senders.map((s) => ({ value: s.value, label: s.label })), '');
+  showSender(current.from);
   fillSelect('configurationSet', [{ value: '', label: '(none)' }, ...view.configurationSets.map((c) => ({ value: c, label: c }))], current.configurationSet);
   fillSelect('port', view.ports.map((p) => ({ value: String(p.port), label: p.label })), String(current.port));
   $('smtpHost').textContent = view.smtpHost;
@@ -130,8 +156,8 @@ window.addEventListener('message', (event: MessageEvent<ToPage>) => {
   switch (message.type) {
     case 'init': {
       fillSelect('region', message.regions.map((r) => ({ value: r, label: r })), message.draft.region);
-      draft = vscode.getState()?.draft ?? message.draft;
-      if (message.file) draft = { ...draft, bodyKind: 'file' };
+      // The host's draft is the truth: it was restored from this page's saved state after a reload.
+      draft = message.file ? { ...message.draft, bodyKind: 'file' } : message.draft;
       $('fileName').textContent = message.file?.name ?? '';
       writeForm(draft);
       post({ type: 'draft', draft });
@@ -181,6 +207,14 @@ window.addEventListener('message', (event: MessageEvent<ToPage>) => {
   }
 });
 
+$<HTMLSelectElement>('simulator').addEventListener('change', (event) => {
+  event.stopPropagation();
+  const scenario = $<HTMLSelectElement>('simulator').value;
+  if (!scenario) return;
+  $<HTMLInputElement>('to').value = `${scenario}@simulator.amazonses.com`;
+  $<HTMLSelectElement>('simulator').value = '';
+  changed();
+});
 form.addEventListener('input', changed);
 form.addEventListener('change', changed);
 form.addEventListener('submit', (event) => {
