@@ -34,6 +34,8 @@ export interface EmulatorOptions {
   clock?: Clock;
   /** Where ca.pem goes; default a new temporary folder, removed on close. */
   dataDir?: string;
+  /** More SMTP listeners, e.g. SES's own 587, 25 and 465, so a client can be tried on every port SES offers. */
+  extraSmtpPorts?: { port: number; tls: 'starttls' | 'implicit' }[];
 }
 
 export interface EmulatorInfo {
@@ -48,6 +50,8 @@ export interface EmulatorInfo {
   smtpUsername: string;
   smtpPasswords: Record<string, string>;
   regions: string[];
+  /** The extra listeners actually bound (port 0 resolved). */
+  extraSmtpPorts?: { port: number; tls: 'starttls' | 'implicit' }[];
 }
 
 export interface RunningEmulator {
@@ -92,6 +96,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     closers.push(() => closeSmtp(starttls));
     const smtpsPort = await listenSmtp(implicit, host, options.smtpsPort ?? 2465);
     closers.push(() => closeSmtp(implicit));
+    const extraSmtpPorts: { port: number; tls: 'starttls' | 'implicit' }[] = [];
+    for (const extra of options.extraSmtpPorts ?? []) {
+      const server = createSmtpServer({ state, certificates, implicitTls: extra.tls === 'implicit' });
+      armConnectionDrops(server, state);
+      const port = await listenSmtp(server, host, extra.port);
+      closers.push(() => closeSmtp(server));
+      extraSmtpPorts.push({ port, tls: extra.tls });
+    }
 
     const credential = state.primaryCredential();
     const info: EmulatorInfo = {
@@ -106,6 +118,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       smtpUsername: credential.accessKeyId,
       smtpPasswords: Object.fromEntries(state.seededRegions.map((r) => [r, deriveSmtpPassword(credential.secretAccessKey, r)])),
       regions: [...state.seededRegions],
+      ...(extraSmtpPorts.length ? { extraSmtpPorts } : {}),
     };
     return {
       info,

@@ -1,0 +1,99 @@
+import * as assert from 'node:assert';
+import { diagnose, type DiagnosisContext } from '../../../src/diagnosis';
+import { manualClock, startEmulator } from '../../../src/emulator';
+import { deriveSmtpPassword, smtpPasswordShape } from '../../../src/smtp-password/derive';
+import { SendFailure } from '../../../src/sending/message';
+import { sendViaSmtp, type SmtpTarget } from '../../../src/sending/smtp';
+
+type Running = Awaited<ReturnType<typeof startEmulator>>;
+
+/** SES's five SMTP ports and how each speaks TLS. Binding 25, 465 and 587 needs root, which CI has. */
+const SES_PORTS = [
+  { port: 587, tls: 'starttls' },
+  { port: 25, tls: 'starttls' },
+  { port: 465, tls: 'implicit' },
+] as const;
+
+describe('SMTP on every SES port, and each nodemailer failure explained', () => {
+  let emu: Running;
+  let base: SmtpTarget;
+  const clock = manualClock();
+  beforeEach(() => clock.advance(5000)); // one message a second in the sandbox
+
+  before(async function () {
+    try {
+      // 2587 and 2465 are the emulator's own defaults; the three privileged ports are added on top.
+      emu = await startEmulator({ apiPort: 0, smtpPort: 2587, smtpsPort: 2465, clock, extraSmtpPorts: [...SES_PORTS] });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EACCES' || (err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        emu = await startEmulator({ apiPort: 0, smtpPort: 0, smtpsPort: 0, clock });
+      } else throw err;
+    }
+    base = {
+      region: 'us-east-1',
+      host: emu.info.smtpHost,
+      port: emu.info.smtpPort,
+      tls: 'starttls',
+      username: emu.info.smtpUsername,
+      password: emu.info.smtpPasswords['us-east-1'],
+      ca: emu.caPem,
+      timeoutMs: 1500,
+    };
+  });
+  after(() => emu?.close());
+
+  const allPorts = () => [
+    { port: emu.info.smtpPort, tls: 'starttls' as const },
+    { port: emu.info.smtpsPort, tls: 'implicit' as const },
+    ...(emu.info.extraSmtpPorts ?? []),
+  ];
+
+  it('delivers on each port with the TLS mode SES uses there', async function () {
+    if (!emu.info.extraSmtpPorts) this.skip(); // not root, or the ports are taken: only the two unprivileged ones ran
+    for (const { port, tls } of allPorts()) {
+      clock.advance(2000);
+      const result = await sendViaSmtp({ ...base, port, tls }, { from: 'sender@example.com', to: ['sender@example.com'], subject: `port ${port}`, text: 'x' });
+      assert.match(result.response, /^250 Ok /, `port ${port} (${tls})`);
+    }
+  });
+
+  async function failure(target: Partial<SmtpTarget>, to = ['sender@example.com']): Promise<SendFailure> {
+    try {
+      await sendViaSmtp({ ...base, ...target }, { from: 'sender@example.com', to, subject: 'f', text: 'x' });
+    } catch (err) {
+      assert.ok(err instanceof SendFailure);
+      return err;
+    }
+    assert.fail('the send was expected to fail');
+  }
+
+  const context = (target: Partial<SmtpTarget>, extra: DiagnosisContext = {}): DiagnosisContext => {
+    const t = { ...base, ...target };
+    return { region: t.region, smtpHost: t.host, port: t.port, tls: t.tls, passwordShape: smtpPasswordShape(t.password), credentialRegions: ['us-east-1'], ...extra };
+  };
+
+  const cases: { name: string; kind: string; target: () => Partial<SmtpTarget>; to?: string[]; extra?: DiagnosisContext }[] = [
+    { name: '554 for an unverified recipient', kind: 'sandbox-recipient-not-verified', target: () => ({}), to: ['nobody@example.net'], extra: { from: 'sender@example.com', verifiedIdentities: { 'us-east-1': ['sender@example.com'] } } },
+    { name: '535 with the IAM secret as password', kind: 'iam-secret-as-smtp-password', target: () => ({ password: emu.info.secretAccessKey }) },
+    { name: '535 with a password derived for another region', kind: 'smtp-password-wrong-region', target: () => ({ password: deriveSmtpPassword(emu.info.secretAccessKey, 'eu-west-1') }), extra: { credentialRegions: ['eu-west-1'] } },
+    { name: 'implicit TLS spoken to the STARTTLS port', kind: 'tls-implicit-on-starttls-port', target: () => ({ tls: 'implicit' }) },
+    { name: 'STARTTLS spoken to the TLS-wrapper port', kind: 'tls-plain-on-implicit-port', target: () => ({ port: emu.info.smtpsPort, tls: 'starttls' }) },
+    { name: 'a certificate the client does not trust', kind: 'tls-certificate', target: () => ({ ca: undefined }) },
+    { name: 'nothing listening', kind: 'network-unreachable', target: () => ({ port: 1 }) },
+  ];
+
+  for (const c of cases) {
+    it(`explains ${c.name} as ${c.kind}, with a transcript free of the password`, async () => {
+      const target = c.target();
+      const err = await failure(target, c.to);
+      const d = diagnose(err.cause, context(target, c.extra));
+      assert.strictEqual(d.kind, c.kind, `${d.kind}: ${d.title}`);
+      const transcript = err.transcript.join('\n');
+      for (const secret of [base.password, emu.info.secretAccessKey]) {
+        assert.ok(!transcript.includes(secret), 'no password in the transcript');
+        assert.ok(!transcript.includes(Buffer.from(secret).toString('base64')), 'no base64 password in the transcript');
+        assert.ok(!d.explanation.includes(secret), 'no password in the explanation');
+      }
+    });
+  }
+});
