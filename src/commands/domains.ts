@@ -53,7 +53,8 @@ export async function verifyDomain(ctx: CommandContext, node?: { region?: string
   if (input === undefined) return undefined;
   const check = checkDomain(input.trim());
   if (!check.ok) return undefined;
-  const domain = check.domain;
+  // Domain identities are case-insensitive and SES stores them in lower case: the records to publish must match.
+  const domain = check.domain.toLowerCase();
   let tokens: string[];
   try {
     tokens = (await ctx.api().createIdentity(region, domain)).dkimTokens;

@@ -23,10 +23,11 @@ export async function findIdentity(ctx: CommandContext, given?: string): Promise
     placeHolder: 'sender@example.com',
   }))?.trim();
   if (!query) return undefined;
+  // Asked afresh, not read from the tree: the tree may have been drawn before a link was opened or an identity added.
   const regions = await Promise.all(
     ctx.regions().map(async (region) => {
       try {
-        return { region, identities: ctx.tree.regionNode(region)?.snapshot?.identities ?? (await ctx.api().listIdentities(region)) };
+        return { region, identities: await ctx.api().listIdentities(region) };
       } catch (err) {
         return { region, error: (err as Error).message };
       }
