@@ -2,21 +2,10 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { CommandContext } from '../../src/commands/context';
 import type { Ui } from '../../src/commands/ui';
+import type { EmulatorInfo } from '../../src/emulator';
 import type { SesNode } from '../../src/tree/node';
 
-export interface EmulatorInfo {
-  apiEndpoint: string;
-  mailboxUrl: string;
-  smtpHost: string;
-  smtpPort: number;
-  smtpsPort: number;
-  caFile: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  smtpUsername: string;
-  smtpPasswords: Record<string, string>;
-  regions: string[];
-}
+export type { EmulatorInfo };
 
 export function emulator(): EmulatorInfo {
   const raw = process.env.SES_TEST_EMULATOR;
