@@ -146,7 +146,7 @@ export function preflight(draft: PreflightDraft, facts: PreflightFacts): Finding
     if (!isCovered(regionIdentities, from)) {
       const variant = caseMismatch(regionIdentities, from);
       const elsewhere = verifiedElsewhere(from);
-      const pending = regionIdentities.find((identity) => identity.status !== 'SUCCESS' && coversIfVerified(identity, from));
+      const pending = regionIdentities.find((identity) => identity.status !== 'SUCCESS' && couldCover(identity, from) && coversIfVerified(identity, from));
       if (variant) {
         add('sender-case', 'error', true, 'address-case-mismatch', { address: from, field: 'from', verifiedAs: variant.name });
       } else if (pending) {
@@ -193,9 +193,14 @@ export function preflight(draft: PreflightDraft, facts: PreflightFacts): Finding
   return findings;
 }
 
+/** A cheap pre-test: an address identity can only cover an address of the same length without its +label. */
+function couldCover(identity: IdentityState, address: string): boolean {
+  return identity.type !== 'EMAIL_ADDRESS' || address.length >= identity.name.length;
+}
+
 /** Would this identity cover the address once verified? (a pending domain, an address awaiting its link) */
 function coversIfVerified(identity: IdentityState, address: string): boolean {
-  return identityCovers({ ...identity, status: 'SUCCESS' }, address);
+  return identityCovers(identity.status === 'SUCCESS' ? identity : { name: identity.name, type: identity.type, status: 'SUCCESS' }, address);
 }
 
 type Add = (id: string, severity: Severity, willReject: boolean, kind: ExplainKind, extra?: Facts) => void;
