@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from './commands/context';
 import { requestProductionAccess } from './commands/productionAccess';
+import { registerReadOnlyDocuments } from './commands/readOnlyDocument';
 import { registerCommands } from './commands/register';
 import { sendFileAsTestEmail } from './commands/tools';
 import { vscodeUi } from './commands/ui';
@@ -93,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   };
 
   context.subscriptions.push(
+    registerReadOnlyDocuments(),
     log,
     tree,
     view,

@@ -4,6 +4,7 @@ import { checkRecords, systemResolver, type DnsLookup, type RecordCheck } from '
 import { dkimRecords, mailFromRecords, toCsv, toZoneFile, type DnsRecord } from '../dns/records';
 import { SesError } from '../ses/errors';
 import type { CommandContext } from './context';
+import { showReadOnlyDocument } from './readOnlyDocument';
 import { resolveRegion } from './regionPrompt';
 
 const t = vscode.l10n.t;
@@ -69,8 +70,7 @@ export async function verifyDomain(ctx: CommandContext, node?: { region?: string
   ctx.tree.refresh(region);
   const dkim = dkimRecords(domain, tokens);
   const mailFrom = mailFromRecords(`mail.${domain}`, region);
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: recordsDocument(domain, region, dkim, mailFrom) });
-  await vscode.window.showTextDocument(doc, { preview: true });
+  await showReadOnlyDocument(`DNS records for ${domain} (${region})`, recordsDocument(domain, region, dkim, mailFrom));
   void offerCopy(ctx, domain, [...dkim], mailFrom);
   return domain;
 }

@@ -4,6 +4,7 @@ import { diagnose, formatDiagnosis, type Diagnosis } from '../diagnosis';
 import { runFix } from '../panel/fixes';
 import { deriveSmtpPassword } from '../smtp-password/derive';
 import type { CommandContext } from './context';
+import { showReadOnlyDocument } from './readOnlyDocument';
 import { resolveRegion } from './regionPrompt';
 import { smtpUsernameProblem } from './smtpCredentials';
 
@@ -79,8 +80,7 @@ export async function explainError(ctx: CommandContext, given?: string): Promise
     productionAccess[region] = snapshot.account.productionAccess;
   }
   const diagnosis = diagnose(text, { credentialRegions, verifiedIdentities, productionAccess, profile: ctx.api().connection.profile || undefined });
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# ${formatDiagnosis(diagnosis)}\n\n---\n\n${t('The failure as given')}:\n\n\`\`\`text\n${text.trim()}\n\`\`\`\n` });
-  await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  await showReadOnlyDocument(`SES error explained - ${diagnosis.kind}`, `# ${formatDiagnosis(diagnosis)}\n\n---\n\n${t('The failure as given')}:\n\n\`\`\`text\n${text.trim()}\n\`\`\`\n`, vscode.ViewColumn.Beside);
   if (diagnosis.fixes.length) {
     const labels = diagnosis.fixes.slice(0, 3).map((f) => f.label);
     void ctx.ui.info(diagnosis.title, ...labels).then((choice) => {
