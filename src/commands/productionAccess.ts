@@ -20,14 +20,13 @@ export async function requestProductionAccess(ctx: CommandContext, forms: Produc
   return forms.open(region);
 }
 
-/** "SES: Send to the Mailbox Simulator": the Send Test Email panel addressed to the simulator (no recipient to verify). */
+/**
+ * "SES: Send to the Mailbox Simulator": the Send Test Email panel addressed to the simulator (no recipient to
+ * verify). It asks for no region: the first sandboxed region is the one that needs the simulator, and the panel
+ * lets the user pick another. (A quick pick opened from a walkthrough button closes as the walkthrough takes focus back.)
+ */
 export async function useMailboxSimulator(ctx: CommandContext, node?: { region?: string }): Promise<void> {
-  const region = await resolveRegion(ctx, node, t('Send to the Mailbox Simulator'));
-  if (!region) return;
-  await vscode.commands.executeCommand('ses.sendTestEmail', { region, to: SIMULATOR_SUCCESS });
-}
-
-/** "SES: Get Started": the walkthrough "Send your first email with SES". */
-export async function openWalkthrough(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'ses-workbench.ses-workbench#ses.firstEmail', false);
+  const loaded = ctx.tree.regions().filter((r) => r.snapshot);
+  const region = node?.region ?? loaded.find((r) => !r.snapshot?.account.productionAccess)?.region ?? ctx.regions()[0];
+  await vscode.commands.executeCommand('ses.sendTestEmail', { ...(region ? { region } : {}), to: SIMULATOR_SUCCESS });
 }

@@ -3,7 +3,7 @@ import type { CommandContext } from './context';
 import { chooseRegions, selectProfile } from './connection';
 import { checkDomainDns, copyDnsRecords, openInConsole, verifyDomain } from './domains';
 import { findIdentity } from './find';
-import { openWalkthrough, useMailboxSimulator } from './productionAccess';
+import { useMailboxSimulator } from './productionAccess';
 import { copyIdentityArn, copyIdentityName, deleteIdentity, refresh, resendVerification, verifyAddress } from './identities';
 import { clearSmtpCredentials, setSmtpCredentials } from './smtpCredentials';
 import { createSmtpPassword, explainError } from './tools';
@@ -31,7 +31,6 @@ export const commands: Record<string, Command> = {
   'ses.selectProfile': selectProfile,
   'ses.chooseRegions': chooseRegions,
   'ses.useMailboxSimulator': useMailboxSimulator,
-  'ses.openWalkthrough': openWalkthrough,
 };
 
 export function registerCommands(ctx: CommandContext, extra: Record<string, Command>): vscode.Disposable[] {
