@@ -16,7 +16,7 @@ export async function resolveRegion(ctx: CommandContext, node?: { region?: strin
   if (regions.length === 1) return regions[0];
   const picked = await ctx.ui.pick(
     regions.map((r) => ({ label: r })),
-    { title: purpose, placeHolder: vscode.l10n.t('SES region (identities and sandbox status are separate in each region)') },
+    { title: purpose, placeHolder: vscode.l10n.t('SES region (identities and sandbox status are separate in each region)'), ignoreFocusOut: true },
   );
   return picked?.label;
 }

@@ -1,23 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import type * as vscode from 'vscode';
+import { webviewPage } from './page';
 
-/** The panel's page: strict CSP, one nonce'd script, styles from the extension's media folder. */
+/** The Send Test Email page (its behaviour is in src/webview/main.ts). */
 export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, joinPath: typeof vscode.Uri.joinPath): string {
-  const nonce = randomBytes(18).toString('base64');
-  const script = webview.asWebviewUri(joinPath(extensionUri, 'dist', 'webview.js'));
-  const style = webview.asWebviewUri(joinPath(extensionUri, 'media', 'panel.css'));
-  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `img-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>Send Test Email</title>
-</head>
-<body>
-<h1>Send Test Email</h1>
+  return webviewPage(webview, extensionUri, joinPath, {
+    title: 'Send Test Email',
+    script: 'webview.js',
+    styles: ['panel.css'],
+    body: `<h1>Send Test Email</h1>
 <p id="regionStatus" class="muted"></p>
 <form id="form" autocomplete="off">
   <label for="region">Region</label>
@@ -79,8 +69,6 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, joi
     <button id="transcript" type="button" class="secondary">Show SMTP Transcript</button>
   </div>
   <div class="row-wide"><div id="result" class="result" role="status" hidden></div></div>
-</form>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+</form>`,
+  });
 }

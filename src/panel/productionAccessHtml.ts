@@ -1,23 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import type * as vscode from 'vscode';
+import { webviewPage } from './page';
 
-/** The Request Production Access page: strict CSP, one nonce'd script, styles from the extension's media folder. */
+/** The Request Production Access page (its behaviour is in src/webview/productionMain.ts). */
 export function productionAccessHtml(webview: vscode.Webview, extensionUri: vscode.Uri, joinPath: typeof vscode.Uri.joinPath): string {
-  const nonce = randomBytes(18).toString('base64');
-  const script = webview.asWebviewUri(joinPath(extensionUri, 'dist', 'production.js'));
-  const styles = [joinPath(extensionUri, 'media', 'panel.css'), joinPath(extensionUri, 'media', 'production.css')].map((u) => webview.asWebviewUri(u));
-  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `img-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-${styles.map((s) => `<link rel="stylesheet" href="${s}">`).join('\n')}
-<title>Request Production Access</title>
-</head>
-<body>
-<h1>Request Production Access</h1>
+  return webviewPage(webview, extensionUri, joinPath, {
+    title: 'Request Production Access',
+    script: 'production.js',
+    styles: ['panel.css', 'production.css'],
+    body: `<h1>Request Production Access</h1>
 <p id="accountStatus" class="muted" role="status"></p>
 <form id="form" autocomplete="off" novalidate>
   <label for="region">Region</label>
@@ -69,8 +59,6 @@ ${styles.map((s) => `<link rel="stylesheet" href="${s}">`).join('\n')}
     <button id="guide" type="button" class="secondary">AWS Guidance on Requests</button>
   </div>
   <div class="row-wide"><div id="result" class="result" role="status" hidden></div></div>
-</form>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+</form>`,
+  });
 }
