@@ -5,6 +5,7 @@ import { registerReadOnlyDocuments } from './commands/readOnlyDocument';
 import { registerCommands } from './commands/register';
 import { sendFileAsTestEmail } from './commands/tools';
 import { vscodeUi } from './commands/ui';
+import { FileMemento } from './config/fileMemento';
 import { settings } from './config/settings';
 import { SmtpSecrets } from './config/smtpSecrets';
 import { panelDomain } from './panel/domain';
@@ -48,9 +49,10 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     ui: vscodeUi,
   };
   const history = new TestMailHistory(context.globalState);
-  const domain = panelDomain(ctx, history, context.workspaceState);
+  const drafts = new FileMemento(vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'drafts.json').fsPath);
+  const domain = panelDomain(ctx, history, drafts);
   const reviews = new ReviewMonitor(ctx);
-  const productionForms = new ProductionAccessForms(ctx, context.extensionUri, reviews, context.workspaceState);
+  const productionForms = new ProductionAccessForms(ctx, context.extensionUri, reviews, drafts);
   const walkthrough = new WalkthroughProgress(ctx);
 
   const view = vscode.window.createTreeView('ses.identities', { treeDataProvider: tree, showCollapseAll: true });
