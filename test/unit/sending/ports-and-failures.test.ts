@@ -37,7 +37,7 @@ describe('SMTP on every SES port, and each nodemailer failure explained', () => 
       username: emu.info.smtpUsername,
       password: emu.info.smtpPasswords['us-east-1'],
       ca: emu.caPem,
-      timeoutMs: 1500,
+      timeoutMs: 4000, // the greeting timeout that tells a plain client on the TLS-wrapper port; generous for a loaded machine
     };
   });
   after(() => emu?.close());
