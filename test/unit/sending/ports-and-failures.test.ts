@@ -14,7 +14,8 @@ const SES_PORTS = [
   { port: 465, tls: 'implicit' },
 ] as const;
 
-describe('SMTP on every SES port, and each nodemailer failure explained', () => {
+describe('SMTP on every SES port, and each nodemailer failure explained', function () {
+  this.timeout(20_000);
   let emu: Running;
   let base: SmtpTarget;
   const clock = manualClock();
