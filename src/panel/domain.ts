@@ -3,7 +3,6 @@ import type { CommandContext } from '../commands/context';
 import { diagnose } from '../diagnosis';
 import { preflight } from '../preflight';
 import type { DiagnosisContext, Fix } from '../diagnosis/types';
-import { smtpPasswordShape } from '../smtp-password/derive';
 import type { Memento } from 'vscode';
 import type { Draft } from '../webview/protocol';
 import { runFix } from './fixes';
@@ -27,7 +26,7 @@ export function diagnosisContext(draft: Draft, facts: RegionFacts, profile?: str
     from: draft.from,
     to: [...list(draft.to), ...list(draft.cc), ...list(draft.bcc)],
     configurationSet: draft.configurationSet || undefined,
-    passwordShape: facts.smtp.password !== undefined ? smtpPasswordShape(facts.smtp.password) : undefined,
+    passwordShape: facts.smtp.passwordShape,
     credentialRegions: facts.smtp.hasCredentials ? [facts.region] : [],
     verifiedIdentities,
     productionAccess,
@@ -57,7 +56,7 @@ export function panelDomain(ctx: CommandContext, history: TestMailHistory, state
           smtpHost: facts.smtp.host,
           port: draft.port,
           tls: facts.smtp.tls,
-          passwordShape: facts.smtp.password !== undefined ? smtpPasswordShape(facts.smtp.password) : undefined,
+          passwordShape: facts.smtp.passwordShape,
         },
         {
           identities: facts.loaded ? facts.identities : undefined,

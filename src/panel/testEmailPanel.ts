@@ -9,6 +9,7 @@ import type { IdentitySummary } from '../ses/client';
 import { sendViaApi } from '../sending/api';
 import { SendFailure, type SendResult, type TestMessage } from '../sending/message';
 import { sendViaSmtp } from '../sending/smtp';
+import { smtpPasswordShape, type SmtpPasswordShape } from '../smtp-password/derive';
 import type { Draft, FindingView, FromPage, PortOption, RegionView, ToPage } from '../webview/protocol';
 import type { TestMailHistory } from './history';
 import { panelHtml } from './html';
@@ -61,7 +62,8 @@ export interface RegionFacts {
   otherRegions: { region: string; identities: IdentitySummary[] }[];
   account?: import('../ses/client').AccountStatus;
   configurationSets: string[];
-  smtp: { host: string; port: number; tls: TlsMode; password?: string; hasCredentials: boolean };
+  /** The stored password is described only by its shape: the value itself stays in SecretStorage until a send. */
+  smtp: { host: string; port: number; tls: TlsMode; passwordShape?: SmtpPasswordShape; hasCredentials: boolean };
 }
 
 export interface BodyFile {
@@ -254,12 +256,12 @@ export class TestEmailPanel implements vscode.Disposable {
           .filter((r) => r !== region)
           .map(async (r) => ({ region: r, identities: (this.ctx.tree.regionNode(r)?.snapshot?.identities ?? (await api.listIdentities(r).catch(() => []))) })),
       );
-      this.facts = { region, loaded: true, identities, otherRegions, account, configurationSets, smtp: { host, port, tls, password: credentials?.password, hasCredentials: !!credentials } };
+      this.facts = { region, loaded: true, identities, otherRegions, account, configurationSets, smtp: { host, port, tls, passwordShape: credentials ? smtpPasswordShape(credentials.password) : undefined, hasCredentials: !!credentials } };
       view.sandbox = !account.productionAccess;
       view.senders = senderOptions(identities);
       view.configurationSets = configurationSets;
     } catch (err) {
-      this.facts = { region, loaded: false, identities: [], otherRegions: [], configurationSets: [], smtp: { host, port, tls, password: credentials?.password, hasCredentials: !!credentials } };
+      this.facts = { region, loaded: false, identities: [], otherRegions: [], configurationSets: [], smtp: { host, port, tls, passwordShape: credentials ? smtpPasswordShape(credentials.password) : undefined, hasCredentials: !!credentials } };
       view.loadError = (err as Error).message;
     }
     if (region !== this.draft.region) return;
