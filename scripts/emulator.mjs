@@ -37,6 +37,7 @@ export async function startEmulator(options = {}) {
   const { child, exited, stop } = startProcess(process.execPath, args, {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' },
   });
+  if (logFile) fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const logStream = logFile ? fs.createWriteStream(logFile) : undefined;
   const stderr = [];
   child.stderr.on('data', (chunk) => {
@@ -54,8 +55,9 @@ export async function startEmulator(options = {}) {
       reject(new Error(`the SES emulator did not start: ${error.message}${output ? `\n${output}` : ''}`));
     }
     lines.on('line', (line) => {
-      logStream?.write(`${line}\n`);
       const text = line.trim();
+      // The info line carries the emulator's key pair and SMTP passwords: logs get its endpoints only.
+      logStream?.write(text.startsWith('{') ? `${redactInfo(text)}\n` : `${line}\n`);
       if (!text.startsWith('{')) return;
       try {
         const parsed = JSON.parse(text);
@@ -72,4 +74,14 @@ export async function startEmulator(options = {}) {
   lines.on('line', (line) => logStream?.write(`${line}\n`));
   exited.then(() => logStream?.end());
   return { info, json: JSON.stringify(info), stop, exited };
+}
+
+/** The EmulatorInfo line without its credentials, for log files. */
+function redactInfo(text) {
+  try {
+    const { apiEndpoint, mailboxUrl, smtpHost, smtpPort, smtpsPort, regions } = JSON.parse(text);
+    return JSON.stringify({ apiEndpoint, mailboxUrl, smtpHost, smtpPort, smtpsPort, regions, credentials: '(omitted)' });
+  } catch {
+    return '(emulator info line omitted)';
+  }
 }
