@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { checkDomain } from '../address';
-import { checkRecords, systemResolver, type DnsLookup, type RecordCheck } from '../dns/check';
+import { settings } from '../config/settings';
+import { checkRecords, systemResolver, type RecordCheck } from '../dns/check';
 import { dkimRecords, mailFromRecords, toCsv, toZoneFile, type DnsRecord } from '../dns/records';
 import { SesError } from '../ses/errors';
 import type { CommandContext } from './context';
@@ -92,12 +93,6 @@ export async function copyDnsRecords(ctx: CommandContext, node?: { region?: stri
   void ctx.ui.info(t('Copied {0} DNS records of {1} as a zone-file snippet.', records.length, node.identity.name));
 }
 
-/** The DNS lookups; replaced in tests by a resolver pointed at a local server. */
-export let dnsLookup: () => DnsLookup = () => systemResolver();
-export function setDnsLookup(factory: () => DnsLookup): void {
-  dnsLookup = factory;
-}
-
 export async function checkDomainDns(ctx: CommandContext, node?: { region?: string; domain?: string; identity?: { name: string } }): Promise<RecordCheck[] | undefined> {
   const region = await resolveRegion(ctx, node, t('Check Domain DNS'));
   if (!region) return undefined;
@@ -113,12 +108,35 @@ export async function checkDomainDns(ctx: CommandContext, node?: { region?: stri
   }
   const detail = await ctx.api().getIdentity(region, domain);
   const records = [...dkimRecords(domain, detail.dkim?.tokens ?? []), ...(detail.mailFrom ? mailFromRecords(detail.mailFrom.domain, region) : [])];
-  const checks = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Looking up the DNS records of {0}…', domain) }, () => checkRecords(records, dnsLookup()));
+  const checks = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Looking up the DNS records of {0}…', domain) }, () => checkRecords(records, systemResolver(settings.dnsServers())));
   const bad = checks.filter((c) => c.verdict !== 'ok');
   ctx.log.info(`DNS check ${domain}: ${checks.map((c) => `${c.record.type} ${c.record.name} ${c.verdict}`).join('; ')}`);
-  if (bad.length === 0) void ctx.ui.info(t('All {0} DNS records of {1} are published as SES expects.', checks.length, domain));
-  else void ctx.ui.warn(t('{0} of {1} DNS records of {2} need attention: {3}', bad.length, checks.length, domain, bad.map((c) => c.message).join(' ')));
+  if (bad.length === 0) {
+    void ctx.ui.info(t('All {0} DNS records of {1} are published as SES expects.', checks.length, domain));
+  } else {
+    await showReadOnlyDocument(`DNS check of ${domain}`, dnsReport(domain, checks));
+    void ctx.ui.warn(t('{0} of {1} DNS records of {2} need attention; each is listed in the report.', bad.length, checks.length, domain));
+  }
   return checks;
+}
+
+const verdictMark: Record<RecordCheck['verdict'], string> = { ok: '✅ ok', missing: '❌ missing', wrong: '⚠️ wrong', error: '❔ lookup failed' };
+
+/** Record by record, as the system resolver sees them now (SES's own check may lag by minutes to hours). */
+function dnsReport(domain: string, checks: RecordCheck[]): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  return [
+    `# ${t('DNS check of {0}', domain)}`,
+    '',
+    t('Looked up with this machine\'s resolver. Fix each record that is not ok at your DNS provider, then run the check again.'),
+    '',
+    `| ${t('Record')} | ${t('Name')} | ${t('Expected')} | ${t('Found')} | ${t('Verdict')} |`,
+    '|---|---|---|---|---|',
+    ...checks.map((c) => `| ${c.record.type} | \`${cell(c.record.name)}\` | \`${cell(c.record.value)}\` | ${c.found.length ? c.found.map((f) => `\`${cell(f)}\``).join('<br>') : '—'} | ${verdictMark[c.verdict]} |`),
+    '',
+    ...checks.filter((c) => c.verdict !== 'ok').map((c) => `- ${c.message}`),
+    '',
+  ].join('\n');
 }
 
 export async function openInConsole(_ctx: CommandContext, node?: { region?: string; identity?: { name: string } }): Promise<void> {

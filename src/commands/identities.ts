@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { SesError } from '../ses/errors';
 import { watchUntilVerified, type WatchOutcome } from '../ses/watch';
 import type { IdentityNode, RegionNode } from '../tree/nodes';
-import { addressProblem } from '../address';
+import { addressProblem, checkAddress } from '../address';
 import type { CommandContext } from './context';
 import { resolveRegion } from './regionPrompt';
 
@@ -20,7 +20,21 @@ export async function verifyAddress(ctx: CommandContext, node?: RegionNode | { r
     validateInput: (value) => addressProblem(value.trim()),
   });
   if (address === undefined) return undefined;
-  const name = address.trim();
+  const check = checkAddress(address.trim());
+  if (!check.ok) return undefined;
+  // SES stores the domain of an international address in punycode; create it the way SES will show it.
+  const name = check.address;
+  const variant = (ctx.tree.regionNode(region)?.snapshot?.identities ?? []).find(
+    (i) => i.type === 'EMAIL_ADDRESS' && i.name !== name && i.name.toLowerCase() === name.toLowerCase(),
+  );
+  if (variant) {
+    const proceed = await ctx.ui.confirm(
+      t('{0} is already an identity in {1}, spelled {2}.', name, region, variant.name),
+      t('Address identities are case-sensitive: SES treats {0} and {1} as two different senders. Verify this spelling as well?', name, variant.name),
+      t('Verify {0}', name),
+    );
+    if (!proceed) return undefined;
+  }
   try {
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: t('Asking SES in {0} to verify {1}…', region, name) },

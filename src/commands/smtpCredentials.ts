@@ -14,6 +14,8 @@ export function smtpPasswordProblem(password: string): string | undefined {
       return t('This looks like an IAM secret access key (40 characters), not an SMTP password. SES would answer 535. Use "SES: Create SMTP Password from IAM Secret Key" to derive one.');
     case 'smtp-sigv2':
       return t('This is a retired Signature Version 2 SMTP password (44 characters starting with "A"). SES refuses it; create new SMTP credentials or derive a password from the IAM secret key.');
+    case 'other':
+      return t('An SES SMTP password has 44 characters and starts with "B" (this has {0}). Copy it again from the SES console or the credentials CSV, or derive it with "SES: Create SMTP Password from IAM Secret Key".', password.length);
     default:
       return undefined;
   }
@@ -54,6 +56,10 @@ export async function setSmtpCredentials(ctx: CommandContext, node?: { region?: 
 export async function clearSmtpCredentials(ctx: CommandContext, node?: { region?: string }): Promise<void> {
   const region = await resolveRegion(ctx, node, t('Clear SMTP Credentials'));
   if (!region) return;
+  if (!(await ctx.secrets.has(region))) {
+    void ctx.ui.info(t('No SMTP credentials were stored for {0}.', region));
+    return;
+  }
   await ctx.secrets.clear(region);
   ctx.log.info(`SMTP credentials cleared for ${region}`);
   void ctx.ui.info(t('SMTP credentials for {0} were removed.', region));

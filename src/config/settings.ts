@@ -29,10 +29,26 @@ export const settings = {
       caFile: c.get<string>('caFile', '').trim(),
     };
   },
+  /** Resolvers for "Check Domain DNS" (`ip` or `ip:port`); empty means the system's. */
+  dnsServers(): string[] {
+    return vscode.workspace.getConfiguration('ses').get<string[]>('dns.servers', []).map((s) => s.trim()).filter(Boolean);
+  },
   async setRegions(regions: string[]): Promise<void> {
-    await vscode.workspace.getConfiguration('ses').update('regions', regions, vscode.ConfigurationTarget.Global);
+    await updateWhereDefined('regions', regions);
   },
   async setProfile(profile: string): Promise<void> {
-    await vscode.workspace.getConfiguration('ses').update('profile', profile, vscode.ConfigurationTarget.Global);
+    await updateWhereDefined('profile', profile);
   },
 };
+
+/**
+ * Writes a setting where it is in effect: a value in the workspace (or folder) settings would hide one written to
+ * the user settings, and the user's choice would seem to do nothing.
+ */
+async function updateWhereDefined(key: string, value: unknown): Promise<void> {
+  const config = vscode.workspace.getConfiguration('ses');
+  const where = config.inspect(key);
+  const inWorkspace = where?.workspaceValue !== undefined || where?.workspaceFolderValue !== undefined;
+  const target = inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await config.update(key, value, target);
+}

@@ -85,6 +85,8 @@ function fillSelect(id: string, options: { value: string; label: string }[], kee
 }
 
 function showBody(): void {
+  $('localPart').hidden = !$<HTMLSelectElement>('from').value.startsWith('*@');
+  $('transcript').hidden = $<HTMLSelectElement>('transport').value !== 'smtp';
   const kind = $<HTMLSelectElement>('bodyKind').value;
   $('textRow').hidden = !(kind === 'text' || kind === 'both');
   $('htmlRow').hidden = !(kind === 'html' || kind === 'both');
@@ -164,6 +166,8 @@ window.addEventListener('message', (event: MessageEvent<ToPage>) => {
       break;
     }
     case 'region':
+      // A result belongs to the region it was sent in.
+      if (region && region.region !== message.view.region) $('result').hidden = true;
       renderRegion(message.view);
       break;
     case 'preflight':

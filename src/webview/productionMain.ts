@@ -139,6 +139,8 @@ window.addEventListener('message', (event: MessageEvent<ToProductionPage>) => {
       break;
     case 'submitted': {
       submitting = false;
+      // The request is in: advice about what to write no longer applies.
+      showAdvice([]);
       updateSubmit();
       showReview(message.review);
       const caseText = message.review.caseId ? ` Case ${message.review.caseId}.` : '';
