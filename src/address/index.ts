@@ -1,5 +1,6 @@
 export { checkAddress, checkDomain, addressProblem, domainProblem } from './validate';
 export type { AddressCheck, DomainCheck } from './validate';
+export { asciiAddress, asciiDomain, asciiIdentity } from './idn';
 export {
   displayNameSpecials,
   displayNameNeedsQuoting,

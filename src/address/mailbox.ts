@@ -1,3 +1,4 @@
+import MimeNode from 'nodemailer/lib/mime-node';
 import { checkAddress } from './validate';
 
 /**
@@ -53,15 +54,20 @@ export function encodeWords(text: string): string {
   return words.join(' ');
 }
 
-/** The display name as it must be written in a header. */
+/**
+ * The display name as nodemailer writes it in the header, which is what the extension sends: left bare when it
+ * is only letters, digits and spaces, quoted when it holds other ASCII punctuation, and RFC 2047-encoded when it
+ * holds non-ASCII text (`=?UTF-8?Q?…?=` for mostly Latin text, `=?UTF-8?B?…?=` otherwise).
+ */
 export function formatDisplayName(name: string): string {
   const clean = name.replace(/[\r\n]+/g, ' ').trim();
-  if (displayNameNeedsEncoding(clean)) return encodeWords(clean);
-  if (displayNameNeedsQuoting(clean)) return `"${clean.replace(/(["\\])/g, '\\$1')}"`;
-  return clean;
+  if (!clean) return '';
+  const placeholder = 'a@b.c';
+  const header = MimeNode.encodeHeaderValue('From', { name: clean, address: placeholder });
+  return header.endsWith(` <${placeholder}>`) ? header.slice(0, -(placeholder.length + 3)) : header;
 }
 
-/** `Name <address>` for a header, with the name quoted or encoded as needed; the bare address without a name. */
+/** `Name <address>` for a header, exactly as nodemailer writes it; the bare address without a name. */
 export function formatMailbox(mailbox: Mailbox): string {
   const name = mailbox.name?.replace(/[\r\n]+/g, ' ').trim();
   return name ? `${formatDisplayName(name)} <${mailbox.address}>` : mailbox.address;

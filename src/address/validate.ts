@@ -70,6 +70,10 @@ export function checkDomain(input: string): DomainCheck {
 export function checkAddress(input: string): AddressCheck {
   const typed = input.trim();
   if (!typed) return { ok: false, message: 'Enter an email address, e.g. name@example.com.' };
+  // Two addresses separated by a comma, semicolon or space: "a@x.com, b@x.com".
+  if (/@[^@]*[,;\s][^@]*@/.test(typed)) {
+    return { ok: false, message: `"${typed}" holds more than one address; enter one address at a time.` };
+  }
   if (/<[^>]*@[^>]*>/.test(typed)) {
     return { ok: false, message: `Enter the address alone, without a name or angle brackets: ${typed.replace(/^.*<([^>]*)>.*$/, '$1').trim()}.` };
   }

@@ -75,13 +75,19 @@ export async function main(argv: string[]): Promise<number> {
     }
     context = read;
   }
+  const missing = `Give the failure text as an argument or on standard input.\n\n${USAGE}\n`;
   let text = options.text.join(' ');
   if (!text.trim()) {
-    if (process.stdin.isTTY) {
-      process.stderr.write(`Give the failure text as an argument or on standard input.\n\n${USAGE}\n`);
+    // An empty argument ("") or a terminal on standard input: nothing to explain, so say how to use it.
+    if (options.text.length || process.stdin.isTTY) {
+      process.stderr.write(missing);
       return 2;
     }
     text = await readStdin();
+    if (!text.trim()) {
+      process.stderr.write(missing);
+      return 2;
+    }
   }
   const diagnosis = diagnose(text, context);
   if (options.json) {

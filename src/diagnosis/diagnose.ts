@@ -1,4 +1,4 @@
-import { addressProblem, displayNameNeedsQuoting, formatMailbox } from '../address';
+import { addressProblem, asciiAddress, asciiIdentity, displayNameNeedsQuoting, formatMailbox } from '../address';
 import { caseMismatch, isCovered, withoutLabel, type IdentityState } from '../rules/identities';
 import { normalizeRegion, smtpHostRegion, tlsModeForPort } from '../rules/regions';
 import { smtpPasswordShape, type SmtpPasswordShape } from '../smtp-password/derive';
@@ -50,9 +50,10 @@ interface Situation {
   recipients: string[];
 }
 
+/** Identities compared in the form SES stores them: an internationalised domain as punycode. */
 function toIdentity(entry: string | IdentityState): IdentityState {
-  if (typeof entry !== 'string') return entry;
-  return { name: entry, type: entry.includes('@') ? 'EMAIL_ADDRESS' : 'DOMAIN', status: 'SUCCESS' };
+  if (typeof entry !== 'string') return typeof entry.name === 'string' ? { ...entry, name: asciiIdentity(entry.name) } : entry;
+  return { name: asciiIdentity(entry), type: entry.includes('@') ? 'EMAIL_ADDRESS' : 'DOMAIN', status: 'SUCCESS' };
 }
 
 function verifiedByRegion(input: VerifiedIdentities | undefined): Map<string, IdentityState[]> {
@@ -125,11 +126,13 @@ function baseFacts(s: Situation): Facts {
   };
 }
 
-const sameAddress = (a: string, b: string) => withoutLabel(a).toLowerCase() === withoutLabel(b).toLowerCase();
+/** The same mailbox, whatever the letter case, +label, or spelling of an internationalised domain (`bücher` / `xn--bcher-kva`). */
+const sameAddress = (a: string, b: string) => withoutLabel(asciiAddress(a)).toLowerCase() === withoutLabel(asciiAddress(b)).toLowerCase();
 
 function regionsCovering(s: Situation, address: string, except?: string): string[] {
   const regions: string[] = [];
-  for (const [region, identities] of s.verified) if (region !== except && isCovered(identities, address)) regions.push(region);
+  const ascii = asciiAddress(address);
+  for (const [region, identities] of s.verified) if (region !== except && isCovered(identities, ascii)) regions.push(region);
   return regions;
 }
 
@@ -142,7 +145,7 @@ function notVerified(s: Situation): Diagnosis {
   const inRegion = region ? (s.verified.get(region) ?? []) : [];
 
   const about = (address: string, field: Facts['field']): Diagnosis | undefined => {
-    const variant = caseMismatch(inRegion, address);
+    const variant = caseMismatch(inRegion, asciiAddress(address));
     if (variant) return finish('address-case-mismatch', { ...facts, address, field, verifiedAs: variant.name });
     const elsewhere = regionsCovering(s, address, region);
     if (elsewhere.length) return finish('identity-in-other-region', { ...facts, address, otherRegions: elsewhere });
@@ -152,7 +155,8 @@ function notVerified(s: Situation): Diagnosis {
   // The sender is the one SES named.
   const sender = s.from && named.find((n) => sameAddress(n, s.from!));
   if (sender && s.from) {
-    const pending = inRegion.find((identity) => identity.status !== 'SUCCESS' && (identity.type === 'EMAIL_ADDRESS' ? sameAddress(identity.name, s.from!) : s.from!.toLowerCase().endsWith(`@${identity.name.toLowerCase()}`)));
+    const from = asciiAddress(s.from);
+    const pending = inRegion.find((identity) => identity.status !== 'SUCCESS' && (identity.type === 'EMAIL_ADDRESS' ? sameAddress(identity.name, from) : from.toLowerCase().endsWith(`@${identity.name.toLowerCase()}`)));
     return (
       about(s.from, 'from') ??
       finish('sender-not-verified', {
@@ -168,7 +172,7 @@ function notVerified(s: Situation): Diagnosis {
   const recipients = named.filter((n) => s.recipients.some((r) => sameAddress(r, n)));
   if (recipients.length) {
     for (const recipient of recipients) {
-      const variant = caseMismatch(inRegion, recipient);
+      const variant = caseMismatch(inRegion, asciiAddress(recipient));
       if (variant) return finish('address-case-mismatch', { ...facts, address: recipient, field: 'to', verifiedAs: variant.name });
     }
     return finish('sandbox-recipient-not-verified', { ...facts, identities: recipients });
@@ -285,7 +289,8 @@ const RULES: Rule[] = [
   },
   // Throttling.
   (s) =>
-    has(s, /daily message quota exceeded/i) || (has(s, /daily (?:sending )?quota (?:exceeded|reached)|exceeded (?:your|the) daily (?:sending )?quota/i) && s.anchored)
+    has(s, /daily message quota exceeded|(?:Message rejected|MessageRejected|Throttling)\W+(?:daily )?sending quota exceeded/i) ||
+    (has(s, /daily (?:sending )?quota (?:exceeded|reached)|exceeded (?:your|the) daily (?:sending )?quota|\bsending quota exceeded/i) && s.anchored)
       ? finish('daily-quota-exceeded', baseFacts(s))
       : undefined,
   (s) => {
@@ -347,8 +352,10 @@ const RULES: Rule[] = [
   (s) => {
     if (has(s, /signature version 2 is deprecated/i)) return finish('smtp-password-sigv2', baseFacts(s));
     if (has(s, /Account not subscribed to SES/i)) return finish('smtp-auth-failed', { ...baseFacts(s), variant: 'not-subscribed' });
-    if (has(s, /Must issue a STARTTLS command first|\b538[ -]/i) || s.evidence.responseCode === 538) {
-      if (s.anchored) return finish('smtp-auth-failed', { ...baseFacts(s), variant: 'starttls-first' });
+    // Plain text on a STARTTLS port, never upgraded: a TLS-mode mistake, not a credentials one. The full 530
+    // sentence is unmistakable; a bare 538 needs something tying it to SES.
+    if (has(s, /Must issue a STARTTLS command first/i) || ((has(s, /\b538[ -]/) || s.evidence.responseCode === 538) && s.anchored)) {
+      return finish('tls-plain-on-implicit-port', { ...baseFacts(s), variant: 'starttls-not-used' });
     }
     if (has(s, /454[ -](?:4\.\d\.\d )?Temporary authentication failure/i)) return finish('smtp-auth-failed', { ...baseFacts(s), variant: 'temporary' });
     if (has(s, /530[ -](?:5\.\d\.\d )?Authentication required/i) && s.anchored) return finish('smtp-auth-failed', { ...baseFacts(s), variant: 'missing' });

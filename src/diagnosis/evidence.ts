@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { normalizeRegion, smtpHostRegion } from '../rules/regions';
 
 /**
@@ -26,6 +27,18 @@ export interface Evidence {
 }
 
 const MAX_TEXT = 20_000;
+
+/**
+ * A loopback or private address: a local stand-in (an emulator, LocalStack, a relay), never SES. A public IP in
+ * an error is more likely the address SES's host name resolved to, so it is not taken as the host.
+ */
+export function isLocalIp(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (isIP(h) === 6) return h === '::1' || /^f[cd]/.test(h) || /^fe80:/.test(h) || /^::ffff:(?:127|10)\./.test(h);
+  if (isIP(h) !== 4) return false;
+  const [a, b] = h.split('.').map(Number);
+  return a === 127 || a === 10 || a === 0 || (a === 192 && b === 168) || (a === 172 && b >= 16 && b <= 31) || (a === 169 && b === 254);
+}
 
 function stringify(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
@@ -76,7 +89,7 @@ function readObject(value: unknown, evidence: Evidence, parts: string[], depth: 
     const response = get('response');
     if (typeof response === 'string') parts.push(response);
     const host = get('host') ?? get('hostname') ?? get('address');
-    if (typeof host === 'string' && !evidence.host && /[a-z]/i.test(host)) evidence.host = host;
+    if (typeof host === 'string' && !evidence.host && !host.includes('@') && (/[a-z]/i.test(host) || isLocalIp(host))) evidence.host = host;
     const port = get('port');
     if (typeof port === 'number' && evidence.port === undefined) evidence.port = port;
     const metadata = get('$metadata');
@@ -100,13 +113,24 @@ function readObject(value: unknown, evidence: Evidence, parts: string[], depth: 
   }
 }
 
-const ADDRESS = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/;
+/**
+ * An address as SES or a log may print it: ASCII, or internationalised (letters of any script in the local part
+ * and the domain, or a punycode `xn--` domain).
+ */
+const ADDRESS = /[\p{L}\p{M}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?(?:\.[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?)+/u;
+const DOMAIN_NAME = /^[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?(?:\.[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?)+$/u;
 const HOST = /\b(email-smtp(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com)\b/i;
 
 function readText(evidence: Evidence): void {
   const text = evidence.text;
   const host = HOST.exec(text);
   if (host && !evidence.host) evidence.host = host[1].toLowerCase();
+  // Node's own words for a failed connection: "connect ECONNREFUSED 127.0.0.1:587".
+  const socket = /\b(?:ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ECONNRESET)\s+\[?([A-Za-z0-9.:-]+?)\]?:(\d{2,5})\b/.exec(text);
+  if (socket) {
+    if (!evidence.host && (/[a-z]/i.test(socket[1]) || isLocalIp(socket[1]))) evidence.host = socket[1];
+    if (evidence.port === undefined) evidence.port = Number(socket[2]);
+  }
   if (evidence.port === undefined) {
     const port =
       /email-smtp(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.|\[[^\]]*\])?["']?\s*[:,]\s*(?:port:?\s*)?(\d{2,5})\b/i.exec(text) ??
@@ -151,7 +175,7 @@ export function failedIdentities(text: string): { region?: string; identities: s
   for (const raw of listText.split(/,\s*|\s+/)) {
     const token = raw.replace(/\.\.\.|…/g, '').replace(/^[<]|[>.;]+$/g, '');
     if (!token) continue;
-    if (ADDRESS.test(token) || /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(token)) {
+    if (ADDRESS.test(token) || DOMAIN_NAME.test(token)) {
       if (!identities.includes(token)) identities.push(token);
     }
   }

@@ -1,3 +1,4 @@
+import { asciiIdentity } from '../address/idn';
 import type { VerificationStatus } from '../rules/identities';
 import { SIMULATOR_DOMAIN } from '../rules/identities';
 import { smtpHostFor, type TlsMode } from '../rules/regions';
@@ -98,14 +99,24 @@ const list = (items: readonly string[], truncated = false) => {
   return truncated ? `${shown} and more (SES cut the list short)` : shown;
 };
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+/** A fallback phrase at the start of a sentence ("the From address" → "The From address"). Never used on addresses. */
+const upper = (phrase: string) => phrase.charAt(0).toUpperCase() + phrase.slice(1);
+/** A message from elsewhere (a validator, SES) set into a sentence of ours: no full stop of its own. */
+const clause = (text: string) => {
+  const trimmed = text.trim().replace(/[\s.;:,]+$/, '');
+  return /^[A-Z][a-z]/.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
+};
+/** Whether a host is a stand-in for SES (127.0.0.1, localhost, LocalStack, a relay) rather than SES itself. */
+const isSesHost = (host?: string) => !host || /(?:^|\.)amazonaws\.com\.?$/i.test(host) || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host) && !/^(?:127|10|0)\.|^192\.168\.|^172\.(?:1[6-9]|2\d|3[01])\.|^169\.254\./.test(host);
 const consoleUrl = (region?: string) => (region ? `${SES_CONSOLE}?region=${region}#/account` : SES_CONSOLE);
 
 function verifyFixes(identities: readonly string[], region: string | undefined): Fix[] {
   if (!region) return [];
+  // SES stores an internationalised domain as punycode: the identity to create is that form.
   return identities.slice(0, 5).map((identity) => ({
     type: 'verify-identity' as const,
     label: `Verify ${identity} in ${region}`,
-    identity,
+    identity: asciiIdentity(identity),
     region,
   }));
 }
@@ -123,7 +134,7 @@ const productionFix = (region: string | undefined): Fix[] =>
 const switchFixes = (regions: readonly string[] | undefined): Fix[] =>
   (regions ?? []).slice(0, 3).map((region) => ({ type: 'switch-region' as const, label: `Switch to ${region}`, region }));
 
-const portFix = (port: number, tls: TlsMode): Fix => ({
+const portFix = (port: number, tls: TlsMode): Extract<Fix, { type: 'change-port' }> => ({
   type: 'change-port',
   label: tls === 'starttls' ? `Use port ${port} with STARTTLS` : `Use port ${port} with TLS from the start`,
   port,
@@ -150,7 +161,7 @@ function sandboxRecipient(f: Facts): Explained {
   }
   return {
     kind: 'sandbox-recipient-not-verified',
-    title: `Recipient not verified: ${who} (sandbox in ${region})`,
+    title: names.length ? `Recipient not verified: ${who} (sandbox in ${region})` : `A recipient is not verified (sandbox in ${region})`,
     explanation,
     fixes: [...verifyFixes(names, f.region), simulatorFix(), ...productionFix(f.region), ...switchFixes(production)],
   };
@@ -188,7 +199,7 @@ function senderNotVerified(f: Facts): Explained {
   }
   explanation =
     `SES refuses mail whose From address is not a verified identity in the region it is sent through, in the sandbox ` +
-    `and in production alike. ${who} is not verified in ${region}, and neither is its domain.\n\nVerify ${who} in ` +
+    `and in production alike. ${sender ?? upper(who)} is not verified in ${region}, and neither is its domain.\n\nVerify ${who} in ` +
     `${region} (SES mails a link, valid 24 hours), or verify its domain with DKIM to send from any address at it. ` +
     `Identities are per region: one verified elsewhere does not count here.`;
   if (rolesUnknown) {
@@ -199,11 +210,12 @@ function senderNotVerified(f: Facts): Explained {
   }
   fixes.push(...(sender ? verifyFixes([sender], f.region) : []), ...switchFixes(f.otherRegions));
   if (rolesUnknown) fixes.push(simulatorFix(), ...productionFix(f.region));
-  return { kind: 'sender-not-verified', title: `Sender not verified: ${who} in ${region}`, explanation, fixes };
+  return { kind: 'sender-not-verified', title: sender ? `Sender not verified: ${sender} in ${region}` : `The From address is not verified in ${region}`, explanation, fixes };
 }
 
 function identityInOtherRegion(f: Facts): Explained {
-  const who = f.address ?? f.identities?.[0] ?? 'The address';
+  const named = f.address ?? f.identities?.[0];
+  const who = named ?? 'the address';
   const region = regionText(f.region);
   const others = f.otherRegions ?? [];
   const where = others.length ? others.join(', ') : 'another region';
@@ -217,12 +229,12 @@ function identityInOtherRegion(f: Facts): Explained {
   const fixes: Fix[] = [...switchFixes(others)];
   if (others[0] && f.transport !== 'api') fixes.push({ type: 'use-smtp-host', label: `Use ${smtpHostFor(others[0])}`, host: smtpHostFor(others[0]) });
   if (others[0] && credentialNote) fixes.push({ type: 'set-smtp-credentials', label: `Set SMTP credentials for ${others[0]}`, region: others[0] });
-  fixes.push(...(who !== 'The address' ? verifyFixes([who], f.region) : []));
+  fixes.push(...(named ? verifyFixes([named], f.region) : []));
   return {
     kind: 'identity-in-other-region',
-    title: `${who} is verified in ${where}, not in ${region}`,
+    title: `${named ?? upper(who)} is verified in ${where}, not in ${region}`,
     explanation:
-      `${who} is verified in ${where}, but the mail ${f.before ? 'goes' : 'went'} to SES in ${region}.${hostNote} Identities, the sandbox and ` +
+      `${named ?? upper(who)} is verified in ${where}, but the mail ${f.before ? 'goes' : 'went'} to SES in ${region}.${hostNote} Identities, the sandbox and ` +
       `SMTP credentials are all separate in each region: verified in ${where} means nothing in ${region}.` +
       `${credentialNote}\n\nSend through ${others[0] ?? 'the region where it is verified'}` +
       `${others[0] && f.transport !== 'api' ? ` (SMTP host ${smtpHostFor(others[0])})` : ''}, or verify ${who} in ${region} as well.`,
@@ -232,7 +244,7 @@ function identityInOtherRegion(f: Facts): Explained {
 
 function addressCaseMismatch(f: Facts): Explained {
   const typed = f.address ?? f.identities?.[0] ?? 'the address';
-  const verified = f.verifiedAs ?? 'a verified identity';
+  const verified = f.verifiedAs ?? 'identity';
   const region = regionText(f.region);
   const field = f.field === 'from' || f.field === 'return-path' ? 'from' : 'to';
   const fixes: Fix[] = [];
@@ -242,9 +254,9 @@ function addressCaseMismatch(f: Facts): Explained {
   fixes.push(...verifyFixes(typed !== 'the address' ? [typed] : [], f.region));
   return {
     kind: 'address-case-mismatch',
-    title: `${typed} differs in letter case from the verified ${verified}`,
+    title: `${typed === 'the address' ? 'The address' : typed} differs in letter case from the verified ${verified}`,
     explanation:
-      `SES compares email-address identities letter for letter: ${verified} is verified in ${region}, but the mail ` +
+      `SES compares email-address identities letter for letter: ${f.verifiedAs ?? 'an address'} is verified in ${region}, but the mail ` +
       `uses ${typed}, and for SES those are two different identities (domains are not case-sensitive; the part ` +
       `before the @ of an address identity is). Write the address exactly as it was verified, or verify ${typed} too.`,
     fixes,
@@ -257,10 +269,10 @@ function envelopeSender(f: Facts): Explained {
   const region = regionText(f.region);
   return {
     kind: 'envelope-sender-not-verified',
-    title: `Envelope sender (Return-Path) not verified: ${who}`,
+    title: names.length ? `Envelope sender (Return-Path) not verified: ${who}` : 'Envelope sender (Return-Path) not verified',
     explanation:
       `SES checks the envelope sender (the SMTP MAIL FROM, which becomes the Return-Path) as well as the From header. ` +
-      `${f.from ? `The From address ${f.from} passed, but ` : ''}${who} ${plural(names.length, 'is', 'are')} not ` +
+      `${f.from ? `The From address ${f.from} passed, but ${who}` : names.length ? who : upper(who)} ${plural(names.length, 'is', 'are')} not ` +
       `verified in ${region}. Frameworks and relays often set the envelope sender on their own (a bounce address, ` +
       `the system user, a Sender header). Make the envelope sender a verified address or an address at a verified ` +
       `domain, or verify ${who} in ${region}.`,
@@ -316,7 +328,7 @@ function wrongRegionPassword(f: Facts): Explained {
     title: `The SMTP password was made for ${stored.length ? stored.join(', ') : 'another region'}, not ${regionText(region)}`,
     explanation:
       `SES SMTP passwords are derived per region: the same IAM key gives a different password in each region. ` +
-      `You connect to ${f.host ?? `SES in ${regionText(region)}`}${region ? ` (${region})` : ''}, but the stored SMTP ` +
+      `You connect to ${f.host ? `${f.host}${region ? ` (${region})` : ''}` : `SES in ${regionText(region)}`}, but the stored SMTP ` +
       `credentials are for ${stored.length ? stored.join(', ') : 'another region'}, so SES refused the login (535).\n\n` +
       `Create the password for ${regionText(region)} from the same IAM secret key, or send through ` +
       `${stored[0] ?? 'the region the password was made for'}.`,
@@ -437,7 +449,10 @@ function portBlocked(f: Facts): Explained {
       `Amazon EC2 (and many cloud ` +
       `and home networks) throttle or block outgoing port 25. SES listens on 587 and 2587 too (STARTTLS), and on 465 ` +
       `and 2465 (TLS from the start); use one of those.`,
-    fixes: [portFix(587, 'starttls'), portFix(2587, 'starttls'), portFix(465, 'implicit'), { type: 'open-url', label: 'Port 25 on EC2 (AWS)', url: DOCS.port25 }],
+    fixes: [
+      ...[portFix(587, 'starttls'), portFix(2587, 'starttls'), portFix(465, 'implicit')].filter((fix) => fix.port !== port),
+      { type: 'open-url', label: 'Port 25 on EC2 (AWS)', url: DOCS.port25 },
+    ],
   };
 }
 
@@ -457,6 +472,22 @@ function implicitOnStarttls(f: Facts): Explained {
 }
 
 function plainOnImplicit(f: Facts): Explained {
+  if (f.variant === 'starttls-not-used') {
+    // "530 Must issue a STARTTLS command first": plain text on a STARTTLS port, never upgraded.
+    const port = f.port;
+    const on = port ? `port ${port}` : 'a STARTTLS port';
+    return {
+      kind: 'tls-plain-on-implicit-port',
+      title: `STARTTLS was not used on ${on}`,
+      explanation:
+        `SES answered "530 Must issue a STARTTLS command first": the client stayed in plain text on ${on} and ` +
+        `never switched to TLS with STARTTLS, and SES accepts no login and no mail over an unencrypted connection. ` +
+        `Turn on STARTTLS and make it required: nodemailer \`secure: false, requireTLS: true\` (and not ` +
+        `\`ignoreTLS\`), PHPMailer \`SMTPSecure = 'tls'\`, Python \`starttls()\` before \`login()\`, JavaMail ` +
+        `\`mail.smtp.starttls.enable\` and \`mail.smtp.starttls.required\`. Or use port 465 with TLS from the start.`,
+      fixes: [portFix(port && [25, 587, 2587].includes(port) ? port : 587, 'starttls'), portFix(465, 'implicit')],
+    };
+  }
   const port = f.port ?? 465;
   return {
     kind: 'tls-plain-on-implicit-port',
@@ -518,7 +549,10 @@ function dailyQuota(f: Facts): Explained {
     kind: 'daily-quota-exceeded',
     title: `Daily sending quota used up${f.region ? ` in ${f.region}` : ''}`,
     explanation:
-      `The account has ${f.before ? 'used' : 'sent'} ${quota} allowed in 24 hours${f.region ? ` in ${f.region}` : ''}${f.recipients?.length ? `, and this mail has ${f.recipients.length} more` : ''} (the quota counts ` +
+      (quota === 'the daily quota'
+        ? `The account has used up its daily sending quota${f.region ? ` in ${f.region}` : ''}`
+        : `The account has ${f.before ? 'used' : 'sent'} ${quota} allowed in 24 hours${f.region ? ` in ${f.region}` : ''}`) +
+      `${f.recipients?.length ? `, and this mail has ${f.recipients.length} more` : ''} (the quota counts ` +
       `recipients, not messages; the sandbox allows 200). SES refuses more until older sends leave the rolling ` +
       `24-hour window. Test with the mailbox simulator, which does not count against the daily quota, or request ` +
       `production access or a higher quota.`,
@@ -527,14 +561,14 @@ function dailyQuota(f: Facts): Explained {
 }
 
 function configurationSetMissing(f: Facts): Explained {
-  const name = f.configurationSet ? `"${f.configurationSet}"` : 'The configuration set';
+  const name = f.configurationSet ? `"${f.configurationSet}"` : 'a configuration set';
   const region = regionText(f.region);
   const elsewhere = f.otherRegions?.length ? ` It exists in ${f.otherRegions.join(', ')}: configuration sets are per region.` : ' Configuration sets are per region: one made in another region does not exist here.';
   return {
     kind: 'configuration-set-missing',
-    title: `Configuration set ${f.configurationSet ?? ''} does not exist in ${region}`.replace('  ', ' '),
+    title: f.configurationSet ? `Configuration set ${f.configurationSet} does not exist in ${region}` : `The configuration set does not exist in ${region}`,
     explanation:
-      `The mail names the configuration set ${name} (the ConfigurationSetName parameter, or the ` +
+      `The mail names ${f.configurationSet ? `the configuration set ${name}` : name} (the ConfigurationSetName parameter, or the ` +
       `X-SES-CONFIGURATION-SET header over SMTP), and SES has no configuration set by that name in ${region}.${elsewhere} ` +
       `Pick one that exists in ${region}, create it there, or send without one.`,
     fixes: [
@@ -548,28 +582,49 @@ function configurationSetMissing(f: Facts): Explained {
 function illegalAddress(f: Facts): Explained {
   if (f.displayName !== undefined) {
     const header = f.header ?? `"${f.displayName}" <${f.address ?? 'address'}>`;
+    const specials = [...new Set([...f.displayName].filter((c) => ',:;<>@()[]\\".'.includes(c)))];
+    const which = specials.includes(',') ? 'a comma, which separates two addresses' : specials.includes(':') ? 'a colon, which starts a group' : `"${specials[0] ?? ','}"`;
+    if (f.before) {
+      // The pre-flight: this tool builds the header itself (nodemailer quotes or encodes the name).
+      return {
+        kind: 'illegal-address',
+        title: `The display name "${f.displayName}" will be sent quoted`,
+        explanation:
+          `The display name "${f.displayName}" contains ${which} in a From header. Written bare, SES would read the ` +
+          `header as malformed and refuse the mail with "Illegal address". This tool quotes or encodes the name ` +
+          `itself, so nothing needs to change here; it sends:\n\nFrom: ${header}\n\nIn your own code, pass the name ` +
+          `and the address to the mail library separately (nodemailer: \`from: { name, address }\`) rather than ` +
+          `writing the header by hand.`,
+        fixes: [{ type: 'quote-display-name', label: 'The From header as sent', header }],
+      };
+    }
     return {
       kind: 'illegal-address',
       title: `The display name "${f.displayName}" must be quoted`,
       explanation:
-        `The display name "${f.displayName}" contains characters that split or end an address in a mail header ` +
-        `(a comma separates two addresses, a colon starts a group). Written bare, SES reads the From header as ` +
-        `malformed and refuses the mail with "Illegal address". Quoted, it is fine: ${header}. ` +
-        `This tool writes it quoted; in your own code, pass the name and the address separately to the mail ` +
-        `library, or quote the name yourself.`,
+        `The display name "${f.displayName}" contains ${which} in a mail header. Written bare, SES reads the From ` +
+        `header as malformed and refuses the mail with "Illegal address". Quoted (or encoded, for a name with ` +
+        `non-ASCII letters), it is fine: ${header}\n\nPass the name and the address to the mail library separately ` +
+        `(nodemailer: \`from: { name, address }\`), which quotes it for you, or quote the name yourself.`,
       fixes: [{ type: 'quote-display-name', label: 'Quote the display name', header }],
     };
   }
+  const problem = f.problem ? clause(f.problem) : undefined;
   const who = f.address ? `"${f.address}"` : 'An address in the mail';
+  // Display-name advice only when the address could hold a display name, or nothing more precise is known.
+  const nameAdvice = !problem || /[<>,:;"]/.test(f.address ?? '');
   return {
     kind: 'illegal-address',
     title: f.address ? `Invalid address: ${f.address}` : 'An address is malformed ("Illegal address")',
     explanation:
-      `${who} is not a valid email address${f.problem ? `: ${f.problem}` : ''}. SES answers "Illegal address" (or ` +
-      `553 Invalid email address) for addresses it cannot parse, and most often for a From display name with an ` +
-      `unquoted comma or colon, such as \`Acme, Inc. <no-reply@example.com>\`, which must be written ` +
-      `\`"Acme, Inc." <no-reply@example.com>\`. Also check for spaces, a missing @, two @, and non-ASCII text ` +
-      `before the @ (SES needs ASCII there; an internationalized domain must be punycode).`,
+      `${who} is not a valid email address${problem ? `: ${problem}` : ''}. ` +
+      (nameAdvice
+        ? `SES answers "Illegal address" (or 553 Invalid email address) for addresses it cannot parse, and most ` +
+          `often for a From display name with an unquoted comma or colon, such as \`Acme, Inc. <no-reply@example.com>\`, ` +
+          `which must be written \`"Acme, Inc." <no-reply@example.com>\`. Also check for spaces, a missing @, two @, ` +
+          `and non-ASCII text before the @ (SES needs ASCII there; an internationalized domain must be punycode).`
+        : `SES ${f.before ? 'would answer' : 'answers'} "Illegal address" (or 553 Invalid email address) for an ` +
+          `address it cannot parse. Correct the address and send again.`),
     fixes: [],
   };
 }
@@ -685,38 +740,56 @@ function credentialsInvalid(f: Facts): Explained {
 
 function networkUnreachable(f: Facts): Explained {
   const target = f.host ? `${f.host}${f.port ? ` port ${f.port}` : ''}` : 'SES';
+  const ses = isSesHost(f.host);
+  // A port fix never proposes the port that just failed.
+  const ports = (...fixes: Fix[]) => fixes.filter((fix) => fix.type !== 'change-port' || fix.port !== f.port);
   let cause: string;
   const fixes: Fix[] = [];
+  const standIn =
+    `${f.host} is not an SES host but a stand-in (a local emulator, LocalStack, a relay or a proxy). Check that ` +
+    `the server is running and listening on ${f.host}${f.port ? ` port ${f.port}` : ''}, and that host and port ` +
+    `are the ones it was started with.`;
   switch (f.variant) {
     case 'not-found':
       cause =
-        `the host name ${f.host ?? ''} could not be resolved. Check its spelling` +
+        `the host name ${f.host ? `${f.host} ` : ''}could not be resolved. Check its spelling` +
         (f.hostRegion ? `; SES SMTP hosts are email-smtp.<region>.amazonaws.com, and not every region where SES exists has an SMTP endpoint` : '') +
         `, and that this machine has working DNS.`;
       if (f.region) fixes.push({ type: 'use-smtp-host', label: `Use ${smtpHostFor(f.region)}`, host: smtpHostFor(f.region) });
       break;
     case 'not-ses-port':
       cause = `SES's SMTP hosts listen on 25, 465, 587, 2465 and 2587 only, and ${f.port ?? 'this port'} is none of them, so the connection would be refused or time out.`;
-      fixes.push(portFix(587, 'starttls'), portFix(465, 'implicit'));
+      fixes.push(...ports(portFix(587, 'starttls'), portFix(465, 'implicit')));
       break;
     case 'refused':
+      if (!ses) {
+        cause = `nothing accepted a connection on ${target} (connection refused). ${standIn}`;
+        break;
+      }
       cause =
         `the connection was refused. SES's SMTP hosts accept connections on 25, 465, 587, 2465 and 2587 only` +
         `${f.port && ![25, 465, 587, 2465, 2587].includes(f.port) ? ` (port ${f.port} is none of them)` : ''}; ` +
         `a refusal usually means a different host (a local relay or proxy) or a firewall that rejects the connection.`;
-      fixes.push(portFix(587, 'starttls'));
+      fixes.push(...ports(portFix(587, 'starttls'), portFix(2587, 'starttls'), portFix(465, 'implicit')).slice(0, 2));
       break;
     case 'timeout':
+      if (!ses) {
+        cause = `the connection to ${target} timed out. ${standIn}`;
+        break;
+      }
       cause = `the connection timed out. A firewall or security group is dropping outgoing traffic to port ${f.port ?? '587'}.`;
-      fixes.push(portFix(587, 'starttls'), portFix(2587, 'starttls'), portFix(465, 'implicit'));
+      fixes.push(...ports(portFix(587, 'starttls'), portFix(2587, 'starttls'), portFix(465, 'implicit')));
       break;
     default:
-      cause = 'the network between this machine and SES is down or blocked.';
+      cause = ses ? 'the network between this machine and SES is down or blocked.' : `${target} could not be reached. ${standIn}`;
   }
+  const where = ses ? 'SES' : f.host;
   return {
     kind: 'network-unreachable',
     title: `Could not reach ${target}`,
-    explanation: f.before ? `The mail would not reach SES: ${cause}` : `The mail never reached SES: ${cause} Nothing about the message or the account is at fault yet.`,
+    explanation: f.before
+      ? `The mail would not reach ${where}: ${cause}`
+      : `The mail never reached ${where}: ${cause} Nothing about the message or the account is at fault yet.`,
     fixes,
   };
 }
@@ -757,13 +830,14 @@ function hostRegionMismatch(f: Facts): Explained {
   const fixes: Fix[] = [];
   if (f.region) fixes.push({ type: 'use-smtp-host', label: `Use ${smtpHostFor(f.region)}`, host: smtpHostFor(f.region) });
   if (f.hostRegion) fixes.push({ type: 'switch-region', label: `Switch to ${f.hostRegion}`, region: f.hostRegion });
+  const hostRegion = f.hostRegion ?? 'another region';
   return {
     kind: 'smtp-host-region-mismatch',
-    title: `The SMTP host is in ${f.hostRegion}, not ${region}`,
+    title: `The SMTP host is in ${hostRegion}, not ${region}`,
     explanation:
-      `${f.host} is SES in ${f.hostRegion}, but ${region} is chosen. The mail would be checked against the identities, ` +
-      `sandbox and quotas of ${f.hostRegion}, and the SMTP password must be the one made for ${f.hostRegion}. Use ` +
-      `${f.region ? smtpHostFor(f.region) : 'the host of the chosen region'}, or switch the region to ${f.hostRegion}.`,
+      `${f.host ? `${f.host} is SES in ${hostRegion}` : `The SMTP host is SES in ${hostRegion}`}, but ${region} is chosen. The mail would be checked against the identities, ` +
+      `sandbox and quotas of ${hostRegion}, and the SMTP password must be the one made for ${hostRegion}. Use ` +
+      `${f.region ? smtpHostFor(f.region) : 'the host of the chosen region'}, or switch the region to ${hostRegion}.`,
     fixes,
   };
 }
@@ -824,5 +898,8 @@ const BUILDERS: Record<ExplainKind, (facts: Facts) => Explained> = {
 
 /** Title, explanation and fixes for a kind, from whatever facts are known. */
 export function explain(kind: ExplainKind, facts: Facts = {}): Explained {
-  return BUILDERS[kind](facts);
+  const explained = BUILDERS[kind](facts);
+  // A port fix never proposes the port and TLS mode that are already in use.
+  const fixes = explained.fixes.filter((fix) => fix.type !== 'change-port' || fix.port !== facts.port || facts.tls === undefined || fix.tls !== facts.tls);
+  return fixes.length === explained.fixes.length ? explained : { ...explained, fixes };
 }

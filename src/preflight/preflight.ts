@@ -1,4 +1,4 @@
-import { checkAddress, displayNameNeedsQuoting, formatMailbox, parseAddressList } from '../address';
+import { asciiIdentity, checkAddress, displayNameNeedsQuoting, formatMailbox, parseAddressList } from '../address';
 import { explain, type ExplainKind, type Facts } from '../diagnosis/explanations';
 import type { Fix } from '../diagnosis/types';
 import {
@@ -87,6 +87,25 @@ function addresses(list: PreflightDraft['to'] | undefined): { addresses: string[
   return result;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+const asciiCache = new WeakMap<readonly IdentityState[], readonly IdentityState[]>();
+
+/**
+ * Identities with internationalised names in the form SES stores them (punycode domains), so that
+ * `alice@bücher.example` and `alice@xn--bcher-kva.example` are one address. Addresses from the draft are already
+ * in that form (`checkAddress`). Cached per list: the pre-flight runs on every keystroke.
+ */
+function asciiIdentities(identities: readonly IdentityState[]): readonly IdentityState[];
+function asciiIdentities(identities: readonly IdentityState[] | undefined): readonly IdentityState[] | undefined;
+function asciiIdentities(identities: readonly IdentityState[] | undefined): readonly IdentityState[] | undefined {
+  if (!identities) return identities;
+  const cached = asciiCache.get(identities);
+  if (cached) return cached;
+  const converted = identities.some((i) => NON_ASCII.test(i.name)) ? identities.map((i) => (NON_ASCII.test(i.name) ? { ...i, name: asciiIdentity(i.name) } : i)) : identities;
+  asciiCache.set(identities, converted);
+  return converted;
+}
+
 export function preflight(draft: PreflightDraft, facts: PreflightFacts): Finding[] {
   const findings: Finding[] = [];
   const region = draft.region;
@@ -95,8 +114,8 @@ export function preflight(draft: PreflightDraft, facts: PreflightFacts): Finding
     const explained = explain(kind, { ...base, ...extra });
     findings.push({ id, severity, willReject, kind, title: explained.title, explanation: explained.explanation, fixes: explained.fixes });
   };
-  const regionIdentities = facts.identities;
-  const others = facts.otherRegions ?? [];
+  const regionIdentities = asciiIdentities(facts.identities);
+  const others = (facts.otherRegions ?? []).map((o) => ({ ...o, identities: asciiIdentities(o.identities) }));
   const verifiedElsewhere = (address: string) => others.filter((o) => isCovered(o.identities, address)).map((o) => o.region);
 
   // Addresses as typed.
@@ -210,7 +229,7 @@ function smtpFindings(draft: PreflightDraft, facts: PreflightFacts, from: string
   const host = draft.smtpHost?.trim();
   const hostRegion = host ? smtpHostRegion(host) : undefined;
   if (host && hostRegion && hostRegion !== region) {
-    const hostIdentities = facts.otherRegions?.find((o) => o.region === hostRegion)?.identities;
+    const hostIdentities = asciiIdentities(facts.otherRegions?.find((o) => o.region === hostRegion)?.identities);
     const rejects = Boolean(from && hostIdentities && !isCovered(hostIdentities, from));
     add('smtp-host-region', rejects ? 'error' : 'warning', rejects, 'smtp-host-region-mismatch', { host, hostRegion });
   }

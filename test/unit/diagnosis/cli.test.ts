@@ -32,6 +32,15 @@ describe('diagnosis: explain in the terminal', () => {
     assert.match(result.stdout, /\(smtp-port-blocked\)\s*$/);
   });
 
+  it('an empty argument or empty standard input prints the usage to stderr and exits 2', () => {
+    for (const result of [run(['']), run(['--', '  ']), run([], ''), run([], '\n  \n'), run(['--json'], '')]) {
+      assert.equal(result.status, 2, result.stdout);
+      assert.equal(result.stdout, '');
+      assert.match(result.stderr, /Usage: npm run --silent explain/);
+      assert.doesNotMatch(result.stderr, /Not recognised/);
+    }
+  });
+
   it('exits 1 for text that is not an SES failure, 2 for a bad context file', () => {
     assert.equal(run(['TypeError: x is not a function']).status, 1);
     const bad = run(['--context', '/nonexistent/context.json', '535 Authentication Credentials Invalid']);

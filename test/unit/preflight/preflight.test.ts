@@ -131,7 +131,7 @@ const cases: Case[] = [
   {
     rule: 'display name that needs quoting',
     draft: { fromName: 'Acme, Inc.' },
-    expect: { id: 'display-name-quoting', kind: 'illegal-address', severity: 'info', willReject: false, title: /"Acme, Inc\." must be quoted/, explanation: /"Acme, Inc\." <app@verified\.example>/, fixes: ['quote-display-name'] },
+    expect: { id: 'display-name-quoting', kind: 'illegal-address', severity: 'info', willReject: false, title: /"Acme, Inc\." will be sent quoted/, explanation: /sends:\n\nFrom: "Acme, Inc\." <app@verified\.example>/, fixes: ['quote-display-name'] },
   },
   {
     rule: 'port 25, likely blocked on EC2',
@@ -195,6 +195,39 @@ describe('preflight: one finding per rule', () => {
 });
 
 describe('preflight: behaviour around the rules', () => {
+  it('the display-name finding says what this tool sends, never that the user must quote it', () => {
+    for (const [name, header] of [
+      ['Acme, Inc.', '"Acme, Inc." <app@verified.example>'],
+      ['Zoë, Inc.', '=?UTF-8?Q?Zo=C3=AB=2C_Inc=2E?= <app@verified.example>'],
+    ]) {
+      const finding = preflight(draft({ fromName: name }), facts()).find((f) => f.id === 'display-name-quoting');
+      assert.ok(finding, name);
+      assert.doesNotMatch(`${finding.title} ${finding.explanation}`, /must be quoted/);
+      assert.ok(finding.explanation.includes(`From: ${header}`), finding.explanation);
+      assert.deepEqual(finding.fixes, [{ type: 'quote-display-name', label: 'The From header as sent', header }]);
+    }
+  });
+
+  it('unicode and punycode spellings of a domain are one address when matching identities', () => {
+    const idn = facts({
+      identities: [
+        { name: 'alice@xn--bcher-kva.example', type: 'EMAIL_ADDRESS', status: 'SUCCESS' },
+        { name: 'münchen.example', type: 'DOMAIN', status: 'SUCCESS' },
+      ],
+      otherRegions: [{ region: 'us-east-1', identities: [{ name: 'bob@zürich.example', type: 'EMAIL_ADDRESS', status: 'SUCCESS' }] }],
+    });
+    // unicode typed, punycode verified
+    assert.deepEqual(preflight(draft({ from: 'alice@bücher.example', to: 'alice@bücher.example' }), idn).map((f) => f.id), []);
+    // punycode typed, unicode verified (a domain identity)
+    assert.deepEqual(preflight(draft({ from: 'news@xn--mnchen-3ya.example', to: 'x@münchen.example' }), idn).map((f) => f.id), []);
+    // verified elsewhere under the other spelling
+    const other = preflight(draft({ from: 'bob@xn--zrich-kva.example' }), idn).find((f) => f.id === 'sender-other-region');
+    assert.ok(other, 'the sender is verified in us-east-1 as bob@zürich.example');
+    // a recipient not covered is still reported, in the form SES uses
+    const sandbox = preflight(draft({ from: 'alice@bücher.example', to: 'carol@bücher.example' }), idn).find((f) => f.id === 'sandbox-recipients');
+    assert.match(sandbox?.title ?? '', /carol@xn--bcher-kva\.example/);
+  });
+
   it('production access lifts the recipient rule but not the sender rule', () => {
     const production = facts({ account: { productionAccess: true, sendingEnabled: true, max24HourSend: 50000, sentLast24Hours: 0 } });
     assert.deepEqual(preflight(draft({ to: 'anyone@gmail.example' }), production), []);
