@@ -1,16 +1,18 @@
 #!/usr/bin/env node
-// Browser end-to-end tests of the packaged extension: packages the .vsix, installs it into a fresh extensions
-// folder, starts the SES emulator and code-server, and runs test/e2e/*.e2e.ts with mocha (tsx) against them.
+// Browser end-to-end tests of the packaged extension: packages the .vsix once, then runs test/e2e/*.e2e.ts with
+// mocha (tsx). Each scenario file (each `useWorkbench()` call in test/e2e/harness.ts) gets its own fresh SES
+// emulator and its own code-server (user data, extensions folder with the .vsix installed, workspace) in
+// .run/e2e-<pid>/<scenario>/, so no scenario sees another's state.
 // Writes test-results/e2e.json; screenshots go to test-results/screenshots/ (and docs/screenshots/ with
 // UPDATE_SCREENSHOTS=1).
 //   node scripts/test-e2e.mjs [--no-package] [--grep PATTERN] [scenario files...]
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureEnv } from './ensure-env.mjs';
-import { ROOT, sampleSeed, startEmulator } from './emulator.mjs';
+import { ROOT, sampleSeed } from './emulator.mjs';
 import { log, run, startProcess, stopAll } from './lib/proc.mjs';
 import { countsFile, readJson, RESULTS_DIR, writeResult } from './lib/results.mjs';
-import { installVsix, prepareRun, privateRunName, removeRun, startCodeServer } from './lib/workbench.mjs';
+import { privateRunName } from './lib/workbench.mjs';
 
 const SUITE = 'e2e';
 export const VSIX = path.join(ROOT, 'dist', 'ses-workbench.vsix');
@@ -31,12 +33,9 @@ export async function runE2eTests({ pack = true, grep, files = [] } = {}) {
     }
     if (!fs.existsSync(VSIX)) throw new Error(`${path.relative(ROOT, VSIX)} is missing: run npm run package`);
 
-    const emulator = await startEmulator({ seed: sampleSeed(), logFile: path.join(RESULTS_DIR, 'e2e-emulator.log') });
-    log(`emulator ${emulator.info.apiEndpoint}`);
-    runFolder = prepareRun(privateRunName('e2e'), emulator.info);
-    installVsix(runFolder, VSIX);
-    log(`installed ${path.relative(ROOT, VSIX)} into ${path.relative(ROOT, runFolder.extensionsDir)}`);
-    const server = await startCodeServer(runFolder, emulator.info);
+    runFolder = path.join(ROOT, '.run', privateRunName('e2e'));
+    fs.rmSync(runFolder, { recursive: true, force: true });
+    fs.mkdirSync(runFolder, { recursive: true });
 
     const specs = files.length ? files : ['test/e2e/**/*.e2e.ts'];
     const args = [
@@ -53,16 +52,16 @@ export async function runE2eTests({ pack = true, grep, files = [] } = {}) {
       stdio: ['ignore', 'inherit', 'inherit'],
       env: {
         ...process.env,
-        SES_E2E_URL: server.url,
-        SES_E2E_WORKSPACE: runFolder.workspace,
-        SES_E2E_RUN_DIR: runFolder.dir,
-        SES_TEST_EMULATOR: emulator.json,
+        SES_E2E_VSIX: VSIX,
+        SES_E2E_RUN_DIR: runFolder,
+        SES_E2E_SEED: sampleSeed() ?? '',
         SES_TEST_COUNTS_FILE: counts,
         ...(process.stdout.isTTY ? {} : { FORCE_COLOR: '0' }), // plain text in CI logs
       },
     });
     const result = await mocha.exited;
     exitCode = result.code ?? 1;
+    logIsolationCost(runFolder);
   } catch (e) {
     error = e;
     console.error(`[ses] e2e tests could not run: ${e.message}`);
@@ -72,10 +71,21 @@ export async function runE2eTests({ pack = true, grep, files = [] } = {}) {
   const result = writeResult(SUITE, { counts: readJson(counts), exitCode, error, seconds: (Date.now() - started) / 1000 });
   log(`e2e suite: passed ${result.passed}, failed ${result.failed}${result.crashed ? ' (suite did not complete)' : ''}, ${result.seconds.toFixed(1)} s; screenshots in ${path.relative(ROOT, path.join(RESULTS_DIR, 'screenshots'))}`);
   if (runFolder) {
-    if (result.failed === 0 && !process.env.SES_KEEP_RUN) removeRun(runFolder);
-    else log(`run folder kept for its logs: ${path.relative(ROOT, runFolder.dir)}`);
+    if (result.failed === 0 && !process.env.SES_KEEP_RUN) fs.rmSync(runFolder, { recursive: true, force: true });
+    else if (fs.existsSync(runFolder)) log(`run folder kept for its logs: ${path.relative(ROOT, runFolder)}`);
   }
   return result;
+}
+
+/** One line: what giving every scenario its own emulator and code-server cost (from the harness's timings). */
+function logIsolationCost(runFolder) {
+  const file = path.join(runFolder, 'timings.jsonl');
+  if (!fs.existsSync(file)) return;
+  const rows = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  const sum = (key) => rows.reduce((total, row) => total + (row[key] ?? 0), 0);
+  log(`isolation: ${rows.length} scenario(s), each with its own emulator and code-server: ${sum('isolation').toFixed(1)} s `
+    + `starting them (emulator + .vsix install ${sum('emulatorAndInstall').toFixed(1)} s, code-server ${sum('codeServer').toFixed(1)} s), `
+    + `${sum('workbench').toFixed(1)} s opening the workbenches`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -3,6 +3,7 @@
 // and the code-server process itself.
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { capture, freePort, log, startProcess, waitFor } from './proc.mjs';
 import { codeServerBin } from '../ensure-env.mjs';
 import { ROOT } from '../emulator.mjs';
@@ -140,6 +141,22 @@ export function installVsix(run, vsix) {
   if (result.status !== 0) {
     throw new Error(`installing ${vsix} failed:\n${result.stdout}${result.stderr}`);
   }
+}
+
+/** Installs a .vsix into the run's extensions folder without blocking (so other start-up work can go on). */
+export function installVsixAsync(run, vsix) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(codeServerBin(), ['--extensions-dir', run.extensionsDir, '--user-data-dir', run.userDataDir,
+      '--install-extension', vsix, '--force'], { env: runEnv(run, {}), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => { output += chunk; });
+    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`installing ${vsix} failed (${code ?? signal}):\n${output}`));
+    });
+  });
 }
 
 /**

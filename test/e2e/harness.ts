@@ -1,8 +1,10 @@
 // Browser end-to-end harness: each scenario file (test/e2e/*.e2e.ts) calls `useWorkbench()` inside its `describe`
-// and gets a Chromium page on VS Code (code-server) with the packaged extension installed and a workspace pointed
-// at the SES emulator. scripts/test-e2e.mjs starts all of that and passes it here through SES_E2E_* variables.
+// and gets a Chromium page on its own VS Code (code-server) with the packaged extension installed and a workspace
+// pointed at its own fresh SES emulator (scripts/lib/isolated-workbench.mjs), so scenarios never see each other's
+// state. scripts/test-e2e.mjs packages the .vsix once and passes it here through SES_E2E_* variables.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { EmulatorInfo } from '../../src/emulator/index';
 
@@ -48,9 +50,28 @@ function env(name: string): string {
 }
 
 const taken = new Set<string>();
+let scenarios = 0;
 
-async function launchBrowser(): Promise<Browser> {
-  const profile = path.join(env('SES_E2E_RUN_DIR'), 'browser');
+/** What scripts/lib/isolated-workbench.mjs starts for one scenario. */
+interface Isolated {
+  info: EmulatorInfo;
+  run: { dir: string; workspace: string };
+  url: string;
+  timings: Record<string, number>;
+  stop(): Promise<void>;
+}
+
+async function startIsolated(dir: string): Promise<Isolated> {
+  // A computed specifier: the module is plain ESM JavaScript shared with the runner scripts.
+  const lib = pathToFileURL(path.join(ROOT, 'scripts', 'lib', 'isolated-workbench.mjs')).href;
+  const { startIsolatedWorkbench } = (await import(lib)) as {
+    startIsolatedWorkbench(options: { dir: string; vsix: string; seed?: string }): Promise<Isolated>;
+  };
+  return startIsolatedWorkbench({ dir, vsix: env('SES_E2E_VSIX'), seed: process.env.SES_E2E_SEED || undefined });
+}
+
+async function launchBrowser(dir: string): Promise<Browser> {
+  const profile = path.join(dir, 'browser');
   fs.mkdirSync(path.join(profile, 'config'), { recursive: true });
   return chromium.launch({
     executablePath: process.env.SES_CHROMIUM || '/usr/bin/chromium',
@@ -70,27 +91,37 @@ function safeName(name: string): string {
 }
 
 /**
- * Call inside a `describe`: before its tests, opens Chromium on VS Code and waits for the workbench; after them,
- * closes it. The emulator and VS Code are shared by all scenarios of a run: use addresses of your own. A failing test leaves test-results/screenshots/failures/<test>.png.
+ * Call inside a `describe`: before its tests, starts a fresh emulator and a code-server of its own (own user data,
+ * extensions and workspace, the packaged .vsix installed), opens Chromium on it and waits for the workbench; after
+ * them, closes and stops all of it. A failing test leaves test-results/screenshots/failures/<test>.png; the
+ * scenario's folder .run/e2e-<pid>/<nn>-<describe>/ (code-server's and the emulator's logs in logs/) is kept
+ * when the run fails.
  */
 export function useWorkbench(): Workbench {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
-  const emulator = JSON.parse(env('SES_TEST_EMULATOR')) as EmulatorInfo;
-  const workspace = env('SES_E2E_WORKSPACE');
+  let isolated: Isolated | undefined;
 
   const current = (): Page => {
     if (!page) throw new Error('the workbench page exists only inside tests and hooks of the describe that called useWorkbench()');
     return page;
+  };
+  const started = (): Isolated => {
+    if (!isolated) throw new Error('the emulator and workspace exist only inside tests and hooks of the describe that called useWorkbench()');
+    return isolated;
   };
 
   const workbench: Workbench = {
     get page() {
       return current();
     },
-    emulator,
-    workspace,
+    get emulator() {
+      return started().info;
+    },
+    get workspace() {
+      return started().run.workspace;
+    },
     async shot(name) {
       const file = `${safeName(name)}.png`;
       if (taken.has(file)) throw new Error(`screenshot name "${name}" is used twice in this run`);
@@ -126,7 +157,8 @@ export function useWorkbench(): Workbench {
       await row.first().click();
     },
     quickInput() {
-      return current().locator('.quick-input-widget');
+      // The one that is showing: a hidden widget (a palette closed a moment ago) must not take the locator.
+      return current().locator('.quick-input-widget:visible');
     },
     notification(text) {
       return current().locator('.notification-toast', { hasText: text });
@@ -137,13 +169,27 @@ export function useWorkbench(): Workbench {
   };
 
   before(async function () {
-    this.timeout(120_000);
-    browser = await launchBrowser();
+    this.timeout(180_000);
+    const t0 = Date.now();
+    scenarios += 1;
+    const title = this.test?.parent?.title ?? 'scenario';
+    const dir = path.join(env('SES_E2E_RUN_DIR'), `${String(scenarios).padStart(2, '0')}-${safeName(title).slice(0, 48)}`);
+    isolated = await startIsolated(dir);
+    const t1 = Date.now();
+    browser = await launchBrowser(dir);
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
-    const url = `${env('SES_E2E_URL')}/?folder=${encodeURIComponent(workspace)}`;
-    await page.goto(url);
+    await page.goto(`${isolated.url}/?folder=${encodeURIComponent(isolated.run.workspace)}`);
     await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 90_000 });
+    const seconds = (ms: number) => (ms / 1000).toFixed(1);
+    const line = { title, isolation: (t1 - t0) / 1000, workbench: (Date.now() - t1) / 1000, ...isolated.timings };
+    fs.appendFileSync(path.join(env('SES_E2E_RUN_DIR'), 'timings.jsonl'), `${JSON.stringify(line)}\n`);
+    process.stdout.write(`    [ses] own emulator + code-server in ${seconds(t1 - t0)} s, workbench open in ${seconds(Date.now() - t1)} s\n`);
+  });
+
+  beforeEach(async () => {
+    // A prompt a failed test left open would take the next test's clicks and keys: close it.
+    if (page && (await page.locator('.quick-input-widget:visible').count())) await page.keyboard.press('Escape');
   });
 
   afterEach(async function () {
@@ -154,9 +200,13 @@ export function useWorkbench(): Workbench {
     }
   });
 
-  after(async () => {
-    await context?.close();
-    await browser?.close();
+  after(async function () {
+    this.timeout(60_000);
+    await context?.close().catch(() => {});
+    await browser?.close().catch(() => {});
+    await isolated?.stop();
+    // `isolated` stays: the describe's own after hooks may still read wb.workspace (its folder is removed by
+    // scripts/test-e2e.mjs with the whole run folder when the run passes).
     browser = undefined;
     context = undefined;
     page = undefined;
