@@ -58,9 +58,9 @@ export class ProductionAccessForms implements vscode.Disposable {
     return this.attach(panel, { ...(this.savedDraft() ?? emptyDraft(region)), region });
   }
 
-  /** Restores the panel after a window reload, with the draft the page had saved. */
+  /** Restores the panel after a window reload; the draft written on the last keystroke wins over the page's lazily saved state. */
   revive(panel: vscode.WebviewPanel, state: unknown): ProductionAccessPanel {
-    const saved = asProductionDraft((state as { draft?: unknown } | undefined)?.draft) ?? this.savedDraft();
+    const saved = this.savedDraft() ?? asProductionDraft((state as { draft?: unknown } | undefined)?.draft);
     return this.attach(panel, saved ?? emptyDraft(this.ctx.regions()[0] ?? 'us-east-1'));
   }
 

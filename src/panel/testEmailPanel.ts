@@ -120,11 +120,15 @@ export class TestEmailPanel implements vscode.Disposable {
     return new TestEmailPanel(panel, ctx, domain, extensionUri, draft, options.file);
   }
 
-  /** Restores a panel after a window reload, with the draft the page had saved. */
+  /**
+   * Restores a panel after a window reload. The draft the host wrote on the last keystroke wins over the page's
+   * saved state: the workbench persists that state lazily, and a reload right after typing can lose it.
+   */
   static revive(panel: vscode.WebviewPanel, state: unknown, ctx: CommandContext, domain: PanelDomain, extensionUri: vscode.Uri): TestEmailPanel {
     const saved = (state as { draft?: Draft } | undefined)?.draft;
-    const region = ctx.regions()[0] ?? 'us-east-1';
-    return new TestEmailPanel(panel, ctx, domain, extensionUri, { ...defaultDraft(region), ...(saved ?? {}) });
+    const draft = domain.lastDraft() ?? saved;
+    const region = draft?.region ?? ctx.regions()[0] ?? 'us-east-1';
+    return new TestEmailPanel(panel, ctx, domain, extensionUri, { ...defaultDraft(region), ...(draft ?? {}) });
   }
 
   private constructor(

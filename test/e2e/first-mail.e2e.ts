@@ -47,8 +47,11 @@ describe('First test mail through the emulator', () => {
     await wb.runCommand('SES: Set SMTP Credentials');
     await wb.quickInput().locator('.monaco-list-row', { hasText: 'us-east-1' }).first().click();
     const input = wb.quickInput().locator('input');
+    // Each step of the input is the same widget: wait for its title, or the text lands in the step before.
+    await wb.quickInput().getByText(/\(1\/2\): user name/).waitFor();
     await input.fill(wb.emulator.smtpUsername);
     await input.press('Enter');
+    await wb.quickInput().getByText(/\(2\/2\): password/).waitFor();
     await input.fill(wb.emulator.secretAccessKey);
     await wb.quickInput().getByText(/IAM secret access key/).first().waitFor();
     await wb.shot('first-06-password-is-iam-secret');

@@ -146,15 +146,27 @@ export function useWorkbench(): Workbench {
     },
     async runCommand(title) {
       const p = current();
-      await p.keyboard.press('F1');
-      const input = p.locator('.quick-input-widget input');
-      await input.waitFor();
-      await input.fill(`>${title}`);
+      const input = p.locator('.quick-input-widget:visible input');
       // Click the row whose label is exactly the title: fuzzy matching also lists look-alikes
       // ("SES: Send File as Test Email" for "SES: Send Test Email"), and the first row is not always the one.
       const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-      const row = p.locator('.quick-input-widget .monaco-list-row').filter({ has: p.locator('.label-name', { hasText: exact }) });
-      await row.first().click();
+      const row = p.locator('.quick-input-widget:visible .monaco-list-row').filter({ has: p.locator('.label-name', { hasText: exact }) });
+      for (let attempt = 1; ; attempt++) {
+        try {
+          // The command center in the title bar: F1 does not reach the workbench while focus is in a webview or
+          // on the walkthrough page.
+          await p.locator('.command-center .command-center-center').first().click({ timeout: 5_000 });
+          await input.waitFor({ timeout: 5_000 });
+          await input.fill(`>${title}`, { timeout: 5_000 });
+          await row.first().click({ timeout: 10_000 });
+          break;
+        } catch (error) {
+          // A notification or a view that takes focus closes the palette in between: open it again.
+          if (attempt === 3) throw error;
+          await p.keyboard.press('Escape');
+        }
+      }
+      await p.mouse.move(700, 600); // away from the command center, whose hover would cover the editor tabs
     },
     quickInput() {
       // The one that is showing: a hidden widget (a palette closed a moment ago) must not take the locator.

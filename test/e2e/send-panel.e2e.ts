@@ -57,7 +57,8 @@ describe('Send Test Email panel', () => {
     fs.writeFileSync(file, `<!doctype html><html><body>${marker}</body></html>\n`);
     await wb.page.keyboard.press('Control+P');
     const input = wb.quickInput().locator('input');
-    await input.fill('welcome.html');
+    // The absolute path: Quick Open finds it at once, without waiting for the file search to see a file this new.
+    await input.fill(file);
     await wb.quickInput().locator('.monaco-list-row', { hasText: 'welcome.html' }).first().click();
     await wb.page.locator('.tab', { hasText: 'welcome.html' }).first().waitFor();
     await wb.runCommand('SES: Send File as Test Email');

@@ -27,31 +27,8 @@ describe('Walkthrough: Send your first email with SES', () => {
     }
   }
 
-  /**
-   * Runs a command through the command center in the title bar: F1 does not reach the workbench while focus is in
-   * a webview or on the walkthrough page.
-   */
-  async function runCommand(title: string): Promise<void> {
-    const p = wb.page;
-    const input = wb.quickInput().locator('input');
-    for (let attempt = 1; ; attempt++) {
-      await p.locator('.command-center .command-center-center').first().click();
-      try {
-        await input.waitFor({ state: 'visible', timeout: 3_000 });
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-        await p.keyboard.press('Escape');
-      }
-    }
-    await input.fill(`>${title}`);
-    await wb.quickInput().locator('.monaco-list-row', { hasText: title.replace(/^.*?:\s*/, '') }).first().waitFor();
-    await input.press('Enter');
-    await p.mouse.move(700, 600); // away from the command center, whose hover would cover the editor tabs
-  }
-
   async function openWalkthrough(): Promise<void> {
-    await runCommand('SES: Get Started: Send Your First Email');
+    await wb.runCommand('SES: Get Started: Send Your First Email');
     await wb.page.locator('.tabs-container .tab.active', { hasText: 'Walkthrough' }).waitFor();
     await step('connect').waitFor({ state: 'attached' });
     // The command finishes after the editor opens (it turns the step keys back on); let it, before the next prompt.
@@ -78,7 +55,7 @@ describe('Walkthrough: Send your first email with SES', () => {
   });
 
   it('step 2: verifies a sender from the palette', async () => {
-    await runCommand('SES: Verify Address');
+    await wb.runCommand('SES: Verify Address');
     await wb.quickInput().locator('.monaco-list-row', { hasText: 'us-east-1' }).first().click();
     const input = wb.quickInput().locator('input');
     await input.fill(address);
@@ -107,12 +84,14 @@ describe('Walkthrough: Send your first email with SES', () => {
 
   it('step 4: stores SMTP credentials for the region', async () => {
     assert.strictEqual(await isChecked('smtp'), false);
-    await runCommand('SES: Set SMTP Credentials');
+    await wb.runCommand('SES: Set SMTP Credentials');
     await wb.quickInput().locator('.monaco-list-row', { hasText: 'us-east-1' }).first().click();
     const input = wb.quickInput().locator('input');
+    await wb.quickInput().getByText(/\(1\/2\): user name/).waitFor();
     await input.fill(wb.emulator.smtpUsername);
     await media('smtp-credentials');
     await input.press('Enter');
+    await wb.quickInput().getByText(/\(2\/2\): password/).waitFor();
     await input.fill(wb.emulator.smtpPasswords['us-east-1']);
     await input.press('Enter');
     await wb.notification(/secret storage/).first().waitFor();
@@ -137,8 +116,8 @@ describe('Walkthrough: Send your first email with SES', () => {
 
   it('step 6: requests production access, with advice first, and the tree shows the review', async () => {
     assert.strictEqual(await isChecked('production'), false);
-    await runCommand('View: Close All Editors');
-    await runCommand('SES: Request Production Access');
+    await wb.runCommand('View: Close All Editors');
+    await wb.runCommand('SES: Request Production Access');
     await wb.quickInput().locator('.monaco-list-row', { hasText: 'us-east-1' }).first().click();
     const form = webview();
     await form.locator('#mailType').waitFor();
