@@ -13,7 +13,7 @@ import { TestMailHistory } from './panel/history';
 import { PRODUCTION_PANEL_TYPE, ProductionAccessForms } from './panel/productionAccessPanel';
 import { ReviewMonitor } from './panel/productionAccessReview';
 import { PANEL_TYPE, TestEmailPanel, trackTextEditors } from './panel/testEmailPanel';
-import { regionName } from './rules/regions';
+import { normalizeRegion, regionName } from './rules/regions';
 import { SesApi } from './ses/client';
 import { SesError } from './ses/errors';
 import { StatusBar } from './statusbar/statusBar';
@@ -33,6 +33,9 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const tree = new IdentitiesTreeProvider(
     {
       load: async (region) => {
+        if (!normalizeRegion(region)) {
+          throw new SesError('bad-request', `"${region}" is not an AWS region code (like eu-west-1). Correct ses.regions, or run "SES: Choose Regions".`, region);
+        }
         const [account, identities] = await Promise.all([api.getAccount(region), api.listIdentities(region)]);
         return { account, identities };
       },

@@ -1,29 +1,10 @@
 import * as vscode from 'vscode';
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { settings } from '../config/settings';
 import { SES_REGIONS } from '../rules/regions';
+import { listProfiles } from '../ses/profiles';
 import type { CommandContext } from './context';
 
 const t = vscode.l10n.t;
-
-/** Profiles of the shared config and credentials files (honouring AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE). */
-export async function listProfiles(): Promise<{ name: string; detail: string; region?: string }[]> {
-  const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
-  const names = new Set([...Object.keys(credentialsFile), ...Object.keys(configFile)]);
-  return [...names].sort().map((name) => {
-    const config = configFile[name] ?? {};
-    const kind = config.sso_session || config.sso_start_url
-      ? 'SSO'
-      : config.credential_process
-        ? 'credential_process'
-        : config.role_arn
-          ? `role ${config.role_arn}`
-          : credentialsFile[name]
-            ? 'access key'
-            : 'config';
-    return { name, detail: kind, region: config.region };
-  });
-}
 
 export async function selectProfile(ctx: CommandContext): Promise<void> {
   const profiles = await listProfiles();
@@ -32,11 +13,12 @@ export async function selectProfile(ctx: CommandContext): Promise<void> {
     { label: t('Default credential chain'), description: t('environment, default profile, SSO, instance role'), profile: '' },
     ...profiles.map((p) => ({
       label: p.name,
-      description: [p.detail, p.region].filter(Boolean).join(' · '),
-      picked: p.name === current,
+      description: [p.source === 'role' ? `role ${p.roleArn}` : p.source, p.region].filter(Boolean).join(' · '),
       profile: p.name,
     })),
   ];
+  // A single-select pick shows no checkmark: say which one is in use.
+  for (const item of items) if (item.profile === current) item.detail = t('$(check) in use');
   const picked = await ctx.ui.pick(items, {
     title: t('Select AWS Profile for SES'),
     placeHolder: profiles.length ? t('Profiles from your AWS config and credentials files') : t('No profiles found in ~/.aws/config or ~/.aws/credentials'),

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { checkDomain } from '../address';
 import { settings } from '../config/settings';
 import { checkRecords, systemResolver, type RecordCheck } from '../dns/check';
-import { dkimRecords, mailFromRecords, toCsv, toZoneFile, type DnsRecord } from '../dns/records';
+import { dkimRecords, mailFromRecords, toCsv, toZoneFile, zoneSnippet, type DnsRecord } from '../dns/records';
+import { consoleUrl } from '../rules/regions';
 import { SesError } from '../ses/errors';
 import type { CommandContext } from './context';
 import { showReadOnlyDocument } from './readOnlyDocument';
@@ -65,7 +66,12 @@ export async function verifyDomain(ctx: CommandContext, node?: { region?: string
       void ctx.ui.error(t('SES in {0} could not start verifying {1}: {2}', region, domain, (err as Error).message));
       return undefined;
     }
-    tokens = (await ctx.api().getIdentity(region, domain)).dkim?.tokens ?? [];
+    try {
+      tokens = (await ctx.api().getIdentity(region, domain)).dkim?.tokens ?? [];
+    } catch (detailErr) {
+      void ctx.ui.error(t('{0} is already an identity in {1}, but SES did not return its records: {2}', domain, region, (detailErr as Error).message));
+      return undefined;
+    }
   }
   ctx.log.info(`CreateEmailIdentity ${region} ${domain}`);
   ctx.tree.refresh(region);
@@ -76,21 +82,32 @@ export async function verifyDomain(ctx: CommandContext, node?: { region?: string
   return domain;
 }
 
-async function offerCopy(ctx: CommandContext, domain: string, dkim: DnsRecord[], mailFrom: DnsRecord[]): Promise<void> {
+async function offerCopy(ctx: CommandContext, domain: string, dkim: DnsRecord[], mailFrom: DnsRecord[], mailFromSet = false): Promise<void> {
   const zone = t('Copy as Zone File');
   const csv = t('Copy as CSV');
   const choice = await ctx.ui.info(t('{0} is pending until its DKIM records are published.', domain), zone, csv);
-  if (choice === zone) await vscode.env.clipboard.writeText(toZoneFile(dkim));
+  if (choice === zone) await vscode.env.clipboard.writeText(zoneSnippet(dkim, mailFrom, mailFromSet));
   if (choice === csv) await vscode.env.clipboard.writeText(toCsv([...dkim, ...mailFrom]));
 }
 
-/** Copies the records of a domain node as a zone-file snippet. */
+/** Copies the records of a domain node as a zone-file snippet, offering CSV instead. */
 export async function copyDnsRecords(ctx: CommandContext, node?: { region?: string; identity?: { name: string } }): Promise<void> {
   if (!node?.region || !node.identity) return;
-  const detail = await ctx.api().getIdentity(node.region, node.identity.name);
-  const records = [...dkimRecords(node.identity.name, detail.dkim?.tokens ?? []), ...(detail.mailFrom ? mailFromRecords(detail.mailFrom.domain, node.region) : [])];
-  await vscode.env.clipboard.writeText(toZoneFile(records));
-  void ctx.ui.info(t('Copied {0} DNS records of {1} as a zone-file snippet.', records.length, node.identity.name));
+  const { region } = node;
+  const domain = node.identity.name;
+  let detail;
+  try {
+    detail = await ctx.api().getIdentity(region, domain);
+  } catch (err) {
+    void ctx.ui.error(t('Could not read the DNS records of {0} in {1}: {2}', domain, region, (err as Error).message));
+    return;
+  }
+  const dkim = dkimRecords(domain, detail.dkim?.tokens ?? []);
+  const mailFrom = detail.mailFrom ? mailFromRecords(detail.mailFrom.domain, region) : [];
+  await vscode.env.clipboard.writeText(zoneSnippet(dkim, mailFrom, true));
+  const csv = t('Copy as CSV instead');
+  const choice = await ctx.ui.info(t('Copied {0} DNS records of {1} as a zone-file snippet.', dkim.length + mailFrom.length, domain), csv);
+  if (choice === csv) await vscode.env.clipboard.writeText(toCsv([...dkim, ...mailFrom]));
 }
 
 export async function checkDomainDns(ctx: CommandContext, node?: { region?: string; domain?: string; identity?: { name: string } }): Promise<RecordCheck[] | undefined> {
@@ -98,7 +115,14 @@ export async function checkDomainDns(ctx: CommandContext, node?: { region?: stri
   if (!region) return undefined;
   let domain = node?.domain ?? node?.identity?.name;
   if (!domain) {
-    const domains = (ctx.tree.regionNode(region)?.snapshot?.identities ?? (await ctx.api().listIdentities(region))).filter((i) => i.type !== 'EMAIL_ADDRESS');
+    let identities;
+    try {
+      identities = ctx.tree.regionNode(region)?.snapshot?.identities ?? (await ctx.api().listIdentities(region));
+    } catch (err) {
+      void ctx.ui.error(t('Could not list the identities of {0}: {1}', region, (err as Error).message));
+      return undefined;
+    }
+    const domains = identities.filter((i) => i.type !== 'EMAIL_ADDRESS');
     if (domains.length === 0) {
       void ctx.ui.info(t('There are no domain identities in {0}. Use "SES: Verify Domain" first.', region));
       return undefined;
@@ -106,7 +130,13 @@ export async function checkDomainDns(ctx: CommandContext, node?: { region?: stri
     domain = (await ctx.ui.pick(domains.map((d) => ({ label: d.name, description: d.status })), { title: t('Check Domain DNS') }))?.label;
     if (!domain) return undefined;
   }
-  const detail = await ctx.api().getIdentity(region, domain);
+  let detail;
+  try {
+    detail = await ctx.api().getIdentity(region, domain);
+  } catch (err) {
+    void ctx.ui.error(t('Could not read {0} from SES in {1}: {2}', domain, region, (err as Error).message));
+    return undefined;
+  }
   const records = [...dkimRecords(domain, detail.dkim?.tokens ?? []), ...(detail.mailFrom ? mailFromRecords(detail.mailFrom.domain, region) : [])];
   const checks = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Looking up the DNS records of {0}…', domain) }, () => checkRecords(records, systemResolver(settings.dnsServers())));
   const bad = checks.filter((c) => c.verdict !== 'ok');
@@ -141,6 +171,5 @@ function dnsReport(domain: string, checks: RecordCheck[]): string {
 
 export async function openInConsole(_ctx: CommandContext, node?: { region?: string; identity?: { name: string } }): Promise<void> {
   if (!node?.region || !node.identity) return;
-  const url = `https://${node.region}.console.aws.amazon.com/ses/home?region=${node.region}#/identities/${encodeURIComponent(node.identity.name)}`;
-  await vscode.env.openExternal(vscode.Uri.parse(url, true));
+  await vscode.env.openExternal(vscode.Uri.parse(consoleUrl(node.region, node.identity.name), true));
 }

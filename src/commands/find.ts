@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { addressProblem, asciiIdentity, domainProblem } from '../address';
 import { locate, type Whereabouts } from '../rules/find';
 import type { CommandContext } from './context';
 
@@ -21,8 +22,12 @@ export async function findIdentity(ctx: CommandContext, given?: string): Promise
     title: t('Find Identity in every region'),
     prompt: t('An address or a domain. Identities are per region: verified in one region means nothing in another.'),
     placeHolder: 'sender@example.com',
+    ignoreFocusOut: true,
+    validateInput: (value) => findProblem(value.trim()),
   }))?.trim();
-  if (!query) return undefined;
+  if (!query || findProblem(query)) return undefined;
+  // SES lists international domains in punycode: look for the name as SES stores it.
+  const name = asciiIdentity(query);
   // Asked afresh, not read from the tree: the tree may have been drawn before a link was opened or an identity added.
   const regions = await Promise.all(
     ctx.regions().map(async (region) => {
@@ -33,13 +38,16 @@ export async function findIdentity(ctx: CommandContext, given?: string): Promise
       }
     }),
   );
-  const answer = locate(query, regions);
+  const answer = locate(name, regions);
   const picked = await ctx.ui.pick(
     answer.map((w) => ({ label: `$(${look[w.state].icon}) ${w.region}`, description: look[w.state].text(w), region: w.region, state: w.state })),
-    { title: t('Where {0} can be used', query) },
+    { title: t('Where {0} can be used', name === query ? query : `${query} (${name})`) },
   );
   if (picked?.state === 'missing') {
     await vscode.commands.executeCommand(query.includes('@') ? 'ses.verifyAddress' : 'ses.verifyDomain', { region: picked.region }, query);
   }
   return answer;
 }
+
+const findProblem = (value: string): string | undefined =>
+  value === '' ? undefined : value.includes('@') ? addressProblem(value) : domainProblem(value);

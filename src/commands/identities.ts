@@ -43,7 +43,13 @@ export async function verifyAddress(ctx: CommandContext, node?: RegionNode | { r
   } catch (err) {
     if (err instanceof SesError && err.kind === 'already-exists') {
       ctx.tree.refresh(region);
-      void ctx.ui.info(t('{0} is already an identity in {1}. Its status is shown in the SES view.', name, region));
+      const status = await ctx.api().getIdentity(region, name).then((d) => d.status, () => undefined);
+      if (status === 'PENDING') {
+        void ctx.ui.info(t('{0} is already waiting for verification in {1}: open the link in its mail, or use "Resend Verification Email" for a new one.', name, region));
+        void watchIdentity(ctx, region, name);
+      } else {
+        void ctx.ui.info(t('{0} is already an identity in {1}. Its status is shown in the SES view.', name, region));
+      }
       return name;
     }
     ctx.log.error(`CreateEmailIdentity ${region}: ${(err as Error).message}`);
@@ -89,6 +95,7 @@ export function watchIdentity(ctx: CommandContext, region: string, name: string)
       ctx.log.info(`Watch ${region} ${name}: ${outcome}`);
       if (outcome !== 'cancelled') ctx.tree.refresh(region);
       if (outcome === 'verified') void ctx.ui.info(t('{0} is verified in {1}. It can now send{2}.', name, region, t(' (and, in the sandbox, receive)')));
+      if (outcome === 'failed') void ctx.ui.warn(t('Verification of {0} in {1} failed. Use "Resend Verification Email" to try again.', name, region));
       if (outcome === 'expired') void ctx.ui.warn(t('The verification link for {0} has expired. Use "Resend Verification Email" to get a new one.', name));
       return outcome;
     },

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { TlsMode } from '../rules/regions';
+import { normalizeRegion, type TlsMode } from '../rules/regions';
 import type { Connection } from '../ses/client';
 
 export interface SmtpSettings {
@@ -18,7 +18,8 @@ export const settings = {
   },
   regions(): string[] {
     const regions = vscode.workspace.getConfiguration('ses').get<string[]>('regions', []);
-    return [...new Set(regions.map((r) => r.trim()).filter(Boolean))];
+    // `EU-WEST-1` means eu-west-1; anything not shaped like a region is kept, to show as an error node that says so.
+    return [...new Set(regions.map((r) => normalizeRegion(r) ?? r.trim()).filter(Boolean))];
   },
   smtp(): SmtpSettings {
     const c = vscode.workspace.getConfiguration('ses.smtp');

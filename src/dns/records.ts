@@ -42,3 +42,10 @@ export function toCsv(records: readonly DnsRecord[]): string {
   const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   return ['Type,Name,Value', ...records.map((r) => [r.type, r.name, r.value].map(cell).join(','))].join('\n');
 }
+
+/** The DKIM records, then the MAIL FROM ones under a comment saying they are optional, as one zone-file snippet. */
+export function zoneSnippet(dkim: readonly DnsRecord[], mailFrom: readonly DnsRecord[], mailFromSet: boolean): string {
+  if (mailFrom.length === 0) return toZoneFile(dkim);
+  const note = mailFromSet ? '; custom MAIL FROM domain' : '; optional: custom MAIL FROM domain (set it in SES as well)';
+  return [toZoneFile(dkim), note, toZoneFile(mailFrom)].join('\n');
+}

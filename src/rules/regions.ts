@@ -97,3 +97,9 @@ export const SMTP_PORTS: readonly { port: number; tls: TlsMode }[] = [
 export function tlsModeForPort(port: number): TlsMode | undefined {
   return SMTP_PORTS.find((entry) => entry.port === port)?.tls;
 }
+
+/** The identity's page in the SES console of its region; GovCloud has a console of its own. */
+export function consoleUrl(region: string, identity: string): string {
+  const host = region.startsWith('us-gov-') ? `${region}.console.amazonaws-us-gov.com` : `${region}.console.aws.amazon.com`;
+  return `https://${host}/ses/home?region=${region}#/identities/${encodeURIComponent(identity)}`;
+}

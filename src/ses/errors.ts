@@ -63,6 +63,10 @@ export function toSesError(err: unknown, region: string, profile?: string): SesE
   if (kind === 'no-credentials') {
     return new SesError(kind, profile ? `No credentials found for profile "${profile}": ${message}` : `No AWS credentials found: ${message}`, region, err);
   }
+  if (kind === 'credentials-expired') {
+    const how = profile ? `Renew the session credentials of profile "${profile}" (\`aws sso login --profile ${profile}\` for an SSO profile, or fetch new temporary keys), then refresh.` : 'Renew the temporary credentials (a new session token), then refresh.';
+    return new SesError(kind, `The security token has expired. ${how}`, region, err);
+  }
   if (kind) return new SesError(kind, message, region, err);
   if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|socket hang up|getaddrinfo/i.test(message)) {
     return new SesError('network', message, region, err);

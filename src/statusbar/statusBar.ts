@@ -13,7 +13,7 @@ export function statusText(account: AccountStatus): { text: string; warn: boolea
   const paused = !account.sendingEnabled;
   const nearlyUsed = account.max24HourSend > 0 && account.sentLast24Hours / account.max24HourSend >= QUOTA_WARNING;
   const mode = account.productionAccess ? t('production') : t('sandbox');
-  return { text: `SES: ${mode}${paused ? ` · ${t('paused')}` : account.productionAccess ? '' : quota}`, warn: paused || nearlyUsed || account.enforcementStatus === 'SHUTDOWN' };
+  return { text: `SES: ${mode}${paused ? ` · ${t('paused')}` : account.productionAccess ? '' : quota}`, warn: paused || nearlyUsed || account.enforcementStatus !== 'HEALTHY' };
 }
 
 /** The region a tree node belongs to: its own, or its nearest ancestor's. */
@@ -63,7 +63,15 @@ export class StatusBar implements vscode.Disposable {
 
   update(): void {
     const region = this.activeRegion();
-    const account = region ? this.tree.regionNode(region)?.snapshot?.account : undefined;
+    const node = region ? this.tree.regionNode(region) : undefined;
+    const account = node?.snapshot?.account;
+    if (region && node?.error) {
+      this.item.text = `$(warning) SES: ${t('{0} unavailable', region)}`;
+      this.item.tooltip = t('{0}: {1} Click to open the SES view.', region, node.error.message);
+      this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+      this.item.show();
+      return;
+    }
     if (!region || !account) {
       this.item.hide();
       return;

@@ -22,6 +22,8 @@ export class RegionNode implements SesNode {
   readonly id: string;
   /** The last successful load; read by the status bar and the send panel, cleared by a refresh. */
   snapshot?: RegionSnapshot;
+  /** Why the last load failed, until the next one succeeds. */
+  error?: SesError;
   private loading?: Promise<SesNode[]>;
 
   constructor(
@@ -55,9 +57,12 @@ export class RegionNode implements SesNode {
   private async loadChildren(): Promise<SesNode[]> {
     try {
       this.snapshot = await this.loader.load(this.region);
+      this.error = undefined;
     } catch (err) {
       this.loading = undefined;
-      return [new RegionErrorNode(this, err as SesError)];
+      this.error = err as SesError;
+      this.onLoaded(this);
+      return [new RegionErrorNode(this, this.error)];
     }
     this.onLoaded(this);
     const { account, identities } = this.snapshot;
@@ -192,7 +197,7 @@ export class IdentityNode implements SesNode {
       md.appendMarkdown(`| | |\n|---|---|\n`);
       md.appendMarkdown(`| DKIM | ${d.dkim?.status ?? '—'}${d.dkim?.signingEnabled ? ` (${t('signing')})` : ''} |\n`);
       for (const r of dkimRecords(name, d.dkim?.tokens ?? [])) md.appendMarkdown(`| CNAME | \`${r.name}\` → \`${r.value}\` |\n`);
-      if (d.mailFrom) md.appendMarkdown(`| MAIL FROM | \`${d.mailFrom.domain}\` ${d.mailFrom.status ?? ''} |\n`);
+      md.appendMarkdown(d.mailFrom ? `| MAIL FROM | \`${d.mailFrom.domain}\` ${d.mailFrom.status ?? ''} |\n` : `| MAIL FROM | ${t('not set (SES uses amazonses.com)')} |\n`);
       if (d.verificationInfo?.errorType) md.appendMarkdown(`| ${t('Error')} | ${d.verificationInfo.errorType} |\n`);
       if (d.verificationInfo?.lastChecked) md.appendMarkdown(`| ${t('Last checked')} | ${d.verificationInfo.lastChecked.toISOString()} |\n`);
     } catch (err) {
@@ -208,7 +213,7 @@ export class IdentityNode implements SesNode {
       const records = [...dkimRecords(this.identity.name, d.dkim?.tokens ?? []), ...(d.mailFrom ? mailFromRecords(d.mailFrom.domain, this.region) : [])];
       return records.map((r) => new DnsRecordNode(this, r));
     } catch (err) {
-      return [new MessageNode(this, 'details-error', t('Could not load DNS records: {0}', (err as Error).message), 'error')];
+      return [new MessageNode(this, 'details-error', t('Could not load DNS records: {0} — click to retry', (err as Error).message), 'error', { command: 'ses.refresh', title: t('Retry'), arguments: [this.parent] })];
     }
   }
 }
@@ -239,6 +244,7 @@ export class MessageNode implements SesNode {
     key: string,
     private readonly text: string,
     private readonly icon: string,
+    private readonly command?: vscode.Command,
   ) {
     this.id = `${parent.id}/${key}`;
   }
@@ -246,6 +252,7 @@ export class MessageNode implements SesNode {
     const item = new vscode.TreeItem(this.text, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.icon);
+    item.command = this.command;
     return item;
   }
 }
@@ -275,13 +282,19 @@ export class RegionErrorNode implements SesNode {
   ) {
     this.id = `${parent.region}/error`;
   }
+  /** The region to retry: the inline Retry action passes this node itself. */
+  get region(): string {
+    return this.parent.region;
+  }
   getTreeItem(): vscode.TreeItem {
     const { region } = this.parent;
     const kind = this.error.kind;
     const label =
       kind === 'sso-expired'
         ? t('SSO session expired for SES in {0} — log in, then click to retry', region)
-        : kind === 'no-credentials' || kind === 'credentials-expired' || kind === 'credentials-invalid'
+        : kind === 'credentials-expired'
+          ? t('Credentials expired for SES in {0} — renew them, then click to retry', region)
+        : kind === 'no-credentials' || kind === 'credentials-invalid'
           ? t('No valid credentials for SES in {0} — click to retry', region)
           : kind === 'access-denied'
             ? t('Access denied to SES in {0} — click to retry', region)

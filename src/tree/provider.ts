@@ -7,7 +7,7 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<SesNode>,
   private readonly changed = new vscode.EventEmitter<SesNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly loaded = new vscode.EventEmitter<RegionNode>();
-  /** Fires when a region's account status and identities have been (re)loaded. */
+  /** Fires when a region's account status and identities have been (re)loaded, or failed to load (`node.error`). */
   readonly onDidLoadRegion = this.loaded.event;
   private regionNodes: RegionNode[] = [];
 

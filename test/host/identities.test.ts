@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
 import dns2 from 'dns2';
+import { domainToASCII } from 'node:url';
 import * as vscode from 'vscode';
 import type { CommandContext } from '../../src/commands/context';
 import type { RecordCheck } from '../../src/dns/check';
@@ -375,6 +376,23 @@ describe('SES: Find Identity', () => {
     const mismatch = (await withUi(ctx, new ScriptedUi(), () => Promise.resolve(vscode.commands.executeCommand<Whereabouts[]>('ses.findIdentity', upper))))!;
     assert.deepStrictEqual(mismatch.map((w) => w.state), ['case-mismatch', 'missing', 'missing']);
     assert.deepStrictEqual(mismatch[0], { region: 'us-east-1', state: 'case-mismatch', identity: address });
+  });
+
+  it('finds an international domain as SES lists it, in punycode, and refuses malformed input with a message', async function () {
+    this.timeout(30_000);
+    const ctx = await extension();
+    const unicode = `straße-${stamp}.example`;
+    await ctx.api().createIdentity('us-east-1', domainToASCII(unicode));
+    const answer = (await withUi(ctx, new ScriptedUi(), () => Promise.resolve(vscode.commands.executeCommand<Whereabouts[]>('ses.findIdentity', `info@${unicode}`))))!;
+    assert.deepStrictEqual(answer.map((w) => [w.region, w.state]), [['us-east-1', 'pending'], ['eu-west-1', 'missing'], [third, 'missing']]);
+
+    const ui = new ScriptedUi({ input: [undefined] });
+    await withUi(ctx, ui, () => Promise.resolve(vscode.commands.executeCommand('ses.findIdentity')));
+    const validate = ui.inputs[0].validateInput!;
+    assert.match(String(await validate('someone@')), /domain/i);
+    assert.match(String(await validate('not a domain')), /./);
+    assert.strictEqual(await validate('someone@example.com'), undefined);
+    assert.strictEqual(await validate('example.com'), undefined);
   });
 
   it('choosing a region where it is missing verifies it there', async function () {

@@ -165,6 +165,22 @@ describe('Regions: account status, errors and empty regions', () => {
     assert.strictEqual(other[0].label, 'Sandbox', 'us-east-1 loads while ap-south-1 shows its error');
     assert.ok(other.some((i) => i.label === 'sender@example.com'));
 
+    // The status bar says the region is unavailable rather than showing its last figures.
+    const bar = statusBar(ctx);
+    bar.touch(FAILING);
+    assert.strictEqual(bar.item.text, `$(warning) SES: ${FAILING} unavailable`);
+    assert.strictEqual((bar.item.backgroundColor as vscode.ThemeColor | undefined)?.id, 'statusBarItem.warningBackground');
+
+    // The inline Retry action passes the error node itself: it reloads that region only.
+    const errorNode = failed[0];
+    const usEast = await regionNode(ctx, 'us-east-1');
+    const usEastChildren = await children(ctx, usEast);
+    await control({ action: 'setFaults', faults: { serverError: 3, operations: ['ListEmailIdentities'] } });
+    await vscode.commands.executeCommand('ses.retryRegion', errorNode);
+    assert.strictEqual((await items(await children(ctx, await regionNode(ctx, FAILING))))[0].contextValue, 'error:region:service');
+    assert.strictEqual(await children(ctx, usEast), usEastChildren, 'us-east-1 was not reloaded');
+    await control({ action: 'clearFaults' });
+
     // Clicking the error node runs its command with its arguments: the region reloads.
     await vscode.commands.executeCommand(error.command.command, ...(error.command.arguments ?? []));
     const recovered = await items(await children(ctx, await regionNode(ctx, FAILING)));

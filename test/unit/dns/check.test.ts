@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import dns2 from 'dns2';
 import { checkRecords, systemResolver } from '../../../src/dns/check';
-import { dkimRecords, mailFromRecords, toCsv, toZoneFile } from '../../../src/dns/records';
+import { dkimRecords, mailFromRecords, toCsv, toZoneFile, zoneSnippet } from '../../../src/dns/records';
 
 const { Packet } = dns2;
 
@@ -68,5 +68,17 @@ describe('Check Domain DNS through a real resolver', () => {
     assert.strictEqual(csv[0], 'Type,Name,Value');
     assert.strictEqual(csv[1], 'CNAME,tokenaaa._domainkey.example.org,tokenaaa.dkim.amazonses.com');
     assert.strictEqual(csv[5], 'TXT,mail.example.org,"""v=spf1 include:amazonses.com ~all"""');
+  });
+});
+
+describe('dns: the records as one zone-file snippet', () => {
+  it('puts the MAIL FROM records after the DKIM ones, under a comment, so the snippet still parses as a zone', () => {
+    const dkim = dkimRecords('example.org', ['a1', 'b2', 'c3']);
+    const mailFrom = mailFromRecords('mail.example.org', 'eu-west-1');
+    const suggested = zoneSnippet(dkim, mailFrom, false).split('\n');
+    assert.strictEqual(suggested.length, 6);
+    assert.match(suggested[3], /^; optional: custom MAIL FROM domain/);
+    assert.match(suggested[4], /^mail\.example\.org\.\s+1800 IN MX\s+10 feedback-smtp\.eu-west-1\.amazonses\.com\.$/);
+    assert.strictEqual(zoneSnippet(dkim, [], true), toZoneFile(dkim));
   });
 });

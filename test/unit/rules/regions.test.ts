@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { SES_REGIONS, describeRegion, normalizeRegion, smtpHostFor, smtpHostRegion, tlsModeForPort } from '../../../src/rules/regions';
+import { SES_REGIONS, consoleUrl, describeRegion, normalizeRegion, smtpHostFor, smtpHostRegion, tlsModeForPort } from '../../../src/rules/regions';
 import { deriveSmtpPassword, smtpPasswordShape } from '../../../src/smtp-password/derive';
 
 describe('rules: regions and SMTP hosts', () => {
@@ -42,5 +42,9 @@ describe('smtp-password: derivation', () => {
     assert.notEqual(a, deriveSmtpPassword('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'us-east-1'));
     assert.equal(smtpPasswordShape(a), 'smtp-sigv4');
     assert.equal(smtpPasswordShape('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'), 'iam-secret');
+  });
+  it('links an identity to the SES console of its region, GovCloud to its own console', () => {
+    assert.equal(consoleUrl('eu-west-1', 'a+b@example.com'), 'https://eu-west-1.console.aws.amazon.com/ses/home?region=eu-west-1#/identities/a%2Bb%40example.com');
+    assert.match(consoleUrl('us-gov-west-1', 'example.com'), /^https:\/\/us-gov-west-1\.console\.amazonaws-us-gov\.com\/ses\/home\?region=us-gov-west-1#/);
   });
 });
