@@ -5,7 +5,7 @@ import type { SendMailOptions } from 'nodemailer/lib/mailer';
 import type { SMTPTransportOptions } from 'nodemailer/lib/smtp-transport';
 import { smtpHostFor, type TlsMode } from '../rules/regions';
 import { SendFailure, type SendResult, type TestMessage } from './message';
-import { redactTranscript } from './transcript';
+import { CLIENT, redactTranscript, SERVER } from './transcript';
 
 export interface SmtpTarget {
   region: string;
@@ -22,8 +22,10 @@ export interface SmtpTarget {
 /** Sends one message through SES SMTP with nodemailer; the transcript never holds the credentials. */
 export async function sendViaSmtp(target: SmtpTarget, message: TestMessage): Promise<SendResult> {
   const lines: string[] = [];
-  const capture = (_meta: unknown, ...args: unknown[]): void => {
-    lines.push(format(...(args as [unknown, ...unknown[]])));
+  // nodemailer tells the direction of wire lines only in the log entry's meta; the redaction needs it on each line.
+  const capture = (meta: { tnx?: string } | undefined, ...args: unknown[]): void => {
+    const prefix = meta?.tnx === 'client' ? CLIENT : meta?.tnx === 'server' ? SERVER : '';
+    for (const line of format(...(args as [unknown, ...unknown[]])).split(/\r?\n/)) lines.push(prefix + line);
   };
   const logger = { level: () => undefined, trace: capture, debug: capture, info: capture, warn: capture, error: capture, fatal: capture };
   const timeout = target.timeoutMs ?? 15_000;
@@ -48,7 +50,7 @@ export async function sendViaSmtp(target: SmtpTarget, message: TestMessage): Pro
     debug: true,
   } as SMTPTransportOptions);
   const started = performance.now();
-  const secrets = [target.password];
+  const credentials = { username: target.username, password: target.password };
   try {
     const info = await transport.sendMail(toNodemailer(message));
     const response = String(info.response ?? '');
@@ -56,10 +58,10 @@ export async function sendViaSmtp(target: SmtpTarget, message: TestMessage): Pro
       messageId: /^250 Ok (\S+)/i.exec(response)?.[1] ?? String(info.messageId ?? ''),
       response,
       elapsedMs: Math.round(performance.now() - started),
-      transcript: redactTranscript(lines, secrets),
+      transcript: redactTranscript(lines, credentials),
     };
   } catch (err) {
-    throw new SendFailure(err, 'smtp', redactTranscript(lines, secrets), Math.round(performance.now() - started));
+    throw new SendFailure(err, 'smtp', redactTranscript(lines, credentials), Math.round(performance.now() - started));
   } finally {
     transport.close();
   }
