@@ -1,5 +1,7 @@
-import { isCovered, isSimulatorAddress } from '../rules/identities';
+import { isCovered, isSimulatorAddress, splitAddress, withoutLabel } from '../rules/identities';
 import { SECOND } from './clock';
+import type { DnsZone } from './dns';
+import { refreshIdentity } from './identities';
 import type { RegionState } from './state';
 
 /** AWS: 40 MB per message (v2 API and SMTP), after MIME encoding. */
@@ -28,21 +30,14 @@ export interface SendRejection {
   smtp: { code: number; message: string };
 }
 
-/** Checks an attempt against the region's account, identities and quotas. Undefined means SES would accept it. */
-export function checkSend(region: RegionState, attempt: SendAttempt, now: number): SendRejection | undefined {
+/**
+ * Checks an attempt against the region's account, identities and quotas. Undefined means SES would accept it.
+ * The identities involved are first brought up to date with the clock and DNS, as SES checks them continuously.
+ */
+export function checkSend(region: RegionState, attempt: SendAttempt, now: number, dns: DnsZone): SendRejection | undefined {
   const account = region.account;
-  if (account.enforcementStatus === 'SHUTDOWN') {
-    return {
-      api: { status: 400, name: 'AccountSuspendedException', message: "The message can't be sent because your account's ability to send email has been permanently restricted." },
-      smtp: { code: 554, message: 'Account suspended: the ability to send email has been permanently restricted.' },
-    };
-  }
-  if (!account.sendingEnabled) {
-    return {
-      api: { status: 400, name: 'SendingPausedException', message: "The message can't be sent because the account's ability to send email is currently paused." },
-      smtp: { code: 554, message: 'Sending paused for this account.' },
-    };
-  }
+  if (account.enforcementStatus === 'SHUTDOWN') return accountStopped('AccountSuspendedException', 'suspended');
+  if (!account.sendingEnabled) return accountStopped('SendingPausedException', 'paused');
   if (attempt.sizeBytes > MAX_MESSAGE_BYTES) {
     return {
       api: { status: 400, name: 'MessageRejected', message: 'Message length is more than 40 megabytes.' },
@@ -68,6 +63,7 @@ export function checkSend(region: RegionState, attempt: SendAttempt, now: number
       smtp: { code: 554, message: `Configuration Set does not exist: ${message}` },
     };
   }
+  refreshInvolved(region, [...attempt.senders, ...attempt.recipients], now, dns);
   const failed = unverifiedIdentities(region, attempt);
   if (failed.length > 0) {
     const text = notVerifiedText(region.region, failed);
@@ -102,6 +98,32 @@ function countsAgainstQuota(recipients: string[]): number {
   return recipients.filter((r) => !isSimulatorAddress(r)).length;
 }
 
+/**
+ * SES's own words, seen in users' reports: SMTP "554 Message rejected: Sending suspended for this account. For more
+ * information, …" (github.com/yegor256/0pdd/issues/240) and SendRawEmail "MessageRejected: Sending paused for this
+ * account. For more information, …" (github.com/GoodDollar/GoodServer/issues/419). SMTP carries the API's text.
+ */
+function accountStopped(name: 'AccountSuspendedException' | 'SendingPausedException', state: 'suspended' | 'paused'): SendRejection {
+  const message = `Sending ${state} for this account. For more information, please check the inbox of the email address associated with your AWS account.`;
+  return { api: { status: 400, name, message }, smtp: { code: 554, message: `Message rejected: ${message}` } };
+}
+
+/** The identities that could cover these addresses: the address as written, without its +label, and its domains. */
+function refreshInvolved(region: RegionState, addresses: string[], now: number, dns: DnsZone): void {
+  const names = new Set<string>();
+  for (const address of addresses) {
+    const parts = splitAddress(address);
+    if (!parts) continue;
+    names.add(address).add(withoutLabel(address));
+    const labels = parts.domain.split('.');
+    for (let i = 0; i < labels.length; i++) names.add(labels.slice(i).join('.'));
+  }
+  for (const name of names) {
+    const identity = region.getIdentity(name);
+    if (identity) refreshIdentity(identity, region.region, dns, now);
+  }
+}
+
 // AWS "Errors related to the sending quotas": the API throttles with the same words the SMTP 454 carries. SES v2
 // answers HTTP 429 TooManyRequestsException (seen in users' logs: {"message":"Maximum sending rate exceeded."}).
 function throttled(reason: string): SendRejection {
@@ -126,13 +148,17 @@ function unverifiedIdentities(region: RegionState, attempt: SendAttempt): string
 
 export function notVerifiedText(region: string, failed: string[]): string {
   const head = `Email address is not verified. The following identities failed the check in region ${region.toUpperCase()}: `;
-  const budget = MAX_REPLY_LINE - 2 - '554 Message rejected: '.length - head.length;
+  // Octets, not characters: addresses may be non-ASCII (SMTPUTF8), sent as UTF-8.
+  const budget = MAX_REPLY_LINE - 2 - Buffer.byteLength(`554 Message rejected: ${head}`);
   let list = failed.join(', ');
-  if (list.length > budget) {
+  if (Buffer.byteLength(list) > budget) {
     const kept: string[] = [];
+    let keptBytes = 0;
     for (const id of failed) {
-      if ([...kept, id].join(', ').length + ', ...'.length > budget) break;
+      const withId = keptBytes + (kept.length > 0 ? ', '.length : 0) + Buffer.byteLength(id);
+      if (withId + ', ...'.length > budget) break;
       kept.push(id);
+      keptBytes = withId;
     }
     list = kept.length > 0 ? `${kept.join(', ')}, ...` : '...';
   }

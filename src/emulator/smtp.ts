@@ -90,7 +90,7 @@ async function accept(state: EmulatorState, session: SMTPServerSession, raw: Buf
     sizeBytes: raw.length,
   };
   const now = state.now();
-  const rejection = checkSend(region, attempt, now);
+  const rejection = checkSend(region, attempt, now, state.dns);
   if (rejection) throw reply(rejection.smtp.code, rejection.smtp.message);
   recordSend(region, attempt, now);
   const id = newMessageId(now);

@@ -46,7 +46,8 @@ export function identityCovers(identity: IdentityState, address: string): boolea
   if (!parts) return false;
   if (identity.type === 'EMAIL_ADDRESS') {
     // SES compares address identities as exact strings: `a@EXAMPLE.com` verified does not cover `a@example.com`.
-    return identity.name === withoutLabel(address);
+    // A verified `a+tag@x` covers itself; stripping the label alone would miss it.
+    return identity.name === address || identity.name === withoutLabel(address);
   }
   return domainCovers(identity.name, parts.domain);
 }
@@ -62,7 +63,7 @@ export function isCovered(identities: Iterable<IdentityState>, address: string):
   for (const identity of identities) {
     if (identity.status !== 'SUCCESS') continue;
     if (identity.type === 'EMAIL_ADDRESS') {
-      if (identity.name === bare) return true;
+      if (identity.name === address || identity.name === bare) return true;
     } else if (domainCoversFast(identity.name, parts.domain)) {
       return true;
     }
@@ -79,11 +80,13 @@ function domainCoversFast(domain: string, addressDomain: string): boolean {
 /** A verified address identity that differs from `address` only in letter case: SES's case-sensitivity trap. */
 export function caseMismatch(identities: Iterable<IdentityState>, address: string): IdentityState | undefined {
   const bare = withoutLabel(address);
-  const wanted = bare.toLowerCase();
+  const wantedBare = bare.toLowerCase();
+  const wantedExact = address.toLowerCase();
   for (const identity of identities) {
-    if (identity.type === 'EMAIL_ADDRESS' && identity.status === 'SUCCESS' && identity.name.length === bare.length && identity.name !== bare && identity.name.toLowerCase() === wanted) {
-      return identity;
-    }
+    if (identity.type !== 'EMAIL_ADDRESS' || identity.status !== 'SUCCESS' || identity.name === bare || identity.name === address) continue;
+    // Lengths first: this runs against up to 10,000 identities per keystroke.
+    if (identity.name.length === bare.length && identity.name.toLowerCase() === wantedBare) return identity;
+    if (identity.name.length === address.length && identity.name.toLowerCase() === wantedExact) return identity;
   }
   return undefined;
 }

@@ -91,7 +91,8 @@ export const putAccountDetails: Operation = (ctx) => {
   }
   const contacts = body.AdditionalContactEmailAddresses;
   if (contacts !== undefined) {
-    if (!Array.isArray(contacts) || contacts.length < 1 || contacts.length > 4) constraint(Array.isArray(contacts) ? `[${contacts.join(', ')}]` : contacts, 'additionalContactEmailAddresses', 'Member must have length less than or equal to 4');
+    if (Array.isArray(contacts) && contacts.length < 1) constraint('[]', 'additionalContactEmailAddresses', 'Member must have length greater than or equal to 1');
+    else if (!Array.isArray(contacts) || contacts.length > 4) constraint(Array.isArray(contacts) ? `[${contacts.join(', ')}]` : contacts, 'additionalContactEmailAddresses', 'Member must have length less than or equal to 4');
     else contacts.forEach((c, i) => {
       if (typeof c !== 'string' || c.length < 6 || c.length > 254 || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(c)) {
         constraint(c, `additionalContactEmailAddresses.${i + 1}.member`, 'Member must satisfy regular expression pattern: ^(.+)@(.+)$ and have length between 6 and 254');
@@ -322,7 +323,7 @@ export const sendEmail: Operation = async (ctx) => {
     configurationSetName: body.ConfigurationSetName as string | undefined,
     sizeBytes: message.sizeBytes,
   };
-  const rejection = checkSend(region, attempt, now);
+  const rejection = checkSend(region, attempt, now, ctx.state.dns);
   if (rejection) throw new SesApiError(rejection.api.status, rejection.api.name, rejection.api.message);
   recordSend(region, attempt, now);
   const id = newMessageId(now);

@@ -35,6 +35,10 @@ describe('emulator: production access (PutAccountDetails)', () => {
       assert.equal(error.name, 'BadRequestException', JSON.stringify(change));
       assert.match(error.message, message);
     }
+    const none = await rejectionOf(h.ses().send(new PutAccountDetailsCommand({ ...request, AdditionalContactEmailAddresses: [] })));
+    assert.equal(none.message, "1 validation error detected: Value '[]' at 'additionalContactEmailAddresses' failed to satisfy constraint: Member must have length greater than or equal to 1");
+    const five = await rejectionOf(h.ses().send(new PutAccountDetailsCommand({ ...request, AdditionalContactEmailAddresses: ['a@example.com', 'b@example.com', 'c@example.com', 'd@example.com', 'e@example.com'] })));
+    assert.match(five.message, /'additionalContactEmailAddresses' failed to satisfy constraint: Member must have length less than or equal to 4$/);
     const two = await rejectionOf(h.ses().send(new PutAccountDetailsCommand({ ...request, MailType: undefined, WebsiteURL: undefined } as unknown as PutAccountDetailsCommandInput)));
     assert.match(two.message, /^2 validation errors detected: /);
   });

@@ -6,9 +6,19 @@ import {
   PutEmailIdentityMailFromAttributesCommand,
   SendEmailCommand,
 } from '@aws-sdk/client-sesv2';
+import type { Seed } from '../../../src/emulator';
 import { rejectionOf, startHarness, type Harness } from './harness';
 
 const HOUR = 3600_000;
+const SECOND = 1000;
+
+const cname = (domain: string, token: string, value = `${token}.dkim.amazonses.com`) => ({ name: `${token}._domainkey.${domain}`, type: 'CNAME' as const, value });
+const simpleSend = (from: string, to: string) =>
+  new SendEmailCommand({
+    FromEmailAddress: from,
+    Destination: { ToAddresses: [to] },
+    Content: { Simple: { Subject: { Data: 's' }, Body: { Text: { Data: 't' } } } },
+  });
 
 describe('emulator: domain identities, DKIM and MAIL FROM', () => {
   let h: Harness;
@@ -28,8 +38,6 @@ describe('emulator: domain identities, DKIM and MAIL FROM', () => {
     for (const token of tokens) assert.match(token, /^[a-z2-7]{32}$/);
     return tokens;
   }
-
-  const cname = (domain: string, token: string, value = `${token}.dkim.amazonses.com`) => ({ name: `${token}._domainkey.${domain}`, type: 'CNAME' as const, value });
 
   it('CreateEmailIdentity for a domain returns three DKIM tokens and stays PENDING without DNS records, and sends no mail', async () => {
     await createDomain('new-domain.test');
@@ -60,6 +68,23 @@ describe('emulator: domain identities, DKIM and MAIL FROM', () => {
         Content: { Simple: { Subject: { Data: 's' }, Body: { Text: { Data: 't' } } } },
       }),
     );
+  });
+
+  it('a send re-checks the identities it involves: a PENDING domain whose DKIM records resolve sends at once, over the API and SMTP', async () => {
+    const viaApi = await createDomain('api-fresh.test');
+    const before = await rejectionOf(h.ses().send(simpleSend('hello@api-fresh.test', 'sender@example.com')));
+    assert.match(before.message, /US-EAST-1: hello@api-fresh\.test$/);
+    h.emulator.control({ action: 'setDns', records: viaApi.map((t) => cname('api-fresh.test', t)) });
+    // No GetEmailIdentity or ListEmailIdentities in between: the send itself sees the records.
+    await h.ses().send(simpleSend('hello@api-fresh.test', 'sender@example.com'));
+
+    const viaSmtp = await createDomain('smtp-fresh.test');
+    h.emulator.control({ action: 'setDns', records: viaSmtp.map((t) => cname('smtp-fresh.test', t)) });
+    h.clock.advance(SECOND);
+    const info = await h.smtp().sendMail({ from: 'hello@mail.smtp-fresh.test', to: 'sender@example.com', text: 't' });
+    assert.match(info.response ?? '', /^250 Ok /);
+    const identity = await h.ses().send(new GetEmailIdentityCommand({ EmailIdentity: 'smtp-fresh.test' }));
+    assert.equal(identity.VerificationStatus, 'SUCCESS');
   });
 
   it('after 72 hours without its records the domain is FAILED with VerificationInfo.ErrorType HOST_NOT_FOUND', async () => {
@@ -117,5 +142,45 @@ describe('emulator: domain identities, DKIM and MAIL FROM', () => {
     identity = await client.send(new GetEmailIdentityCommand({ EmailIdentity: 'example.org' }));
     assert.equal(identity.MailFromAttributes?.MailFromDomainStatus, 'SUCCESS');
     await sendOne();
+  });
+});
+
+describe('emulator: domains verifying through DNS records given in the seed', () => {
+  const tokens = ['seededdkimtokenaaaaaaaaaaaaaaaa1', 'seededdkimtokenbbbbbbbbbbbbbbbb2', 'seededdkimtokencccccccccccccccc3'];
+  const partial = ['partialdkimtokenaaaaaaaaaaaaaaa1', 'partialdkimtokenbbbbbbbbbbbbbbb2', 'partialdkimtokenccccccccccccccc3'];
+  const seed: Seed = {
+    regions: [
+      {
+        region: 'us-east-1',
+        identities: [
+          { name: 'sender@example.com' },
+          { name: 'seeded.test', status: 'PENDING', dkimTokens: tokens },
+          { name: 'partial.test', status: 'PENDING', dkimTokens: partial },
+        ],
+      },
+    ],
+    dns: [...tokens.map((t) => cname('seeded.test', t)), ...partial.slice(0, 2).map((t) => cname('partial.test', t))],
+  };
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness(seed);
+  });
+  afterEach(async () => {
+    await h.emulator.close();
+  });
+
+  it('a PENDING domain whose seeded CNAMEs all resolve verifies and sends; one missing a record stays PENDING', async () => {
+    const info = await h.smtp().sendMail({ from: 'news@seeded.test', to: 'sender@example.com', text: 't' });
+    assert.match(info.response ?? '', /^250 Ok /);
+    const seeded = await h.ses().send(new GetEmailIdentityCommand({ EmailIdentity: 'seeded.test' }));
+    assert.equal(seeded.VerificationStatus, 'SUCCESS');
+    assert.equal(seeded.DkimAttributes?.Status, 'SUCCESS');
+    assert.deepEqual(seeded.DkimAttributes?.Tokens, tokens);
+
+    const error = await rejectionOf(h.ses().send(simpleSend('news@partial.test', 'sender@example.com')));
+    assert.equal(error.name, 'MessageRejected');
+    assert.match(error.message, /US-EAST-1: news@partial\.test$/);
+    const list = await h.ses().send(new ListEmailIdentitiesCommand({}));
+    assert.equal(list.EmailIdentities?.find((i) => i.IdentityName === 'partial.test')?.VerificationStatus, 'PENDING');
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { GetAccountCommand, ListEmailIdentitiesCommand, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { Seed } from '../../../src/emulator';
 import { rejectionOf, startHarness, type Harness } from './harness';
 
 describe('emulator: fault injection and control', () => {
@@ -75,5 +76,38 @@ describe('emulator: fault injection and control', () => {
     const response = await control({ action: 'explode' });
     assert.equal(response.status, 400);
     assert.match(((await response.json()) as { message: string }).message, /Unknown action/);
+  });
+});
+
+describe('emulator: faults set in the seed', () => {
+  const seed: Seed = {
+    regions: [{ region: 'us-east-1', identities: [{ name: 'sender@example.com' }] }],
+    faults: { throttle: 1, serverError: 1, dropSmtp: 1, operations: ['GetAccount'] },
+  };
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness(seed);
+  });
+  afterEach(async () => {
+    await h.emulator.close();
+  });
+
+  it('are armed from the start, hit only the named operations, and are armed again by reset', async () => {
+    await h.ses().send(new ListEmailIdentitiesCommand({}));
+    const first = await rejectionOf(h.ses().send(new GetAccountCommand({})));
+    assert.equal(first.name, 'InternalFailure');
+    assert.equal(first.status, 500);
+    const second = await rejectionOf(h.ses().send(new GetAccountCommand({})));
+    assert.equal(second.name, 'TooManyRequestsException');
+    assert.equal(second.status, 429);
+    await h.ses().send(new GetAccountCommand({}));
+
+    const dropped = await rejectionOf(h.smtp().sendMail({ from: 'sender@example.com', to: 'sender@example.com', text: 't' }));
+    assert.match(dropped.code ?? '', /^(ECONNECTION|ESOCKET|ETIMEDOUT)$/);
+    const info = await h.smtp().sendMail({ from: 'sender@example.com', to: 'sender@example.com', text: 't' });
+    assert.match(info.response ?? '', /^250 Ok /);
+
+    h.emulator.control({ action: 'reset' });
+    assert.equal((await rejectionOf(h.ses().send(new GetAccountCommand({})))).status, 500);
   });
 });

@@ -17,6 +17,10 @@ const seed: Seed = {
         { name: 'verified.test' },
         { name: 'pending.test', status: 'PENDING' },
         { name: 'failed@example.com', status: 'FAILED' },
+        { name: 'Chief@example.com' },
+        { name: 'tagged+tag@example.com' },
+        { name: 'temp@example.com', status: 'TEMPORARY_FAILURE' },
+        { name: 'temporary.test', status: 'TEMPORARY_FAILURE' },
       ],
     },
     { region: 'eu-west-1', account: { productionAccessEnabled: true }, identities: [{ name: 'sender@example.com' }], configurationSets: ['transactional'] },
@@ -64,6 +68,45 @@ describe('emulator: sending rules, the same over the API and SMTP', () => {
     it('a PENDING domain and a FAILED address cover nothing', async () => {
       const error = await rejectionOf(send(h.ses(), 'me@pending.test', ['failed@example.com']));
       assert.match(error.message, /US-EAST-1: me@pending\.test, failed@example\.com$/);
+    });
+
+    it('an address verified with its +label covers itself as written, as sender and recipient, over the API and SMTP', async () => {
+      await send(h.ses(), 'tagged+tag@example.com', ['tagged+tag@example.com']);
+      h.clock.advance(SECOND);
+      const info = await h.smtp().sendMail({ from: 'tagged+tag@example.com', to: 'tagged+tag@example.com', text: 't' });
+      assert.match(info.response ?? '', /^250 Ok /);
+      h.clock.advance(SECOND);
+      // Still case-sensitive, and the labelled identity does not cover the bare address.
+      const smtp = await rejectionOf(h.smtp().sendMail({ from: 'Tagged+tag@example.com', to: ['tagged+tag@example.com', 'tagged@example.com'], text: 't' }));
+      assert.equal(smtp.response, '554 Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: Tagged+tag@example.com, tagged@example.com');
+      const api = await rejectionOf(send(h.ses(), 'Tagged+tag@example.com', ['tagged+tag@example.com', 'tagged@example.com']));
+      assert.equal(api.message, 'Email address is not verified. The following identities failed the check in region US-EAST-1: Tagged+tag@example.com, tagged@example.com');
+    });
+
+    it('a TEMPORARY_FAILURE address or domain covers nothing, over the API and SMTP', async () => {
+      const api = await rejectionOf(send(h.ses(), 'me@temporary.test', ['temp@example.com']));
+      assert.equal(api.name, 'MessageRejected');
+      assert.match(api.message, /US-EAST-1: me@temporary\.test, temp@example\.com$/);
+      const smtp = await rejectionOf(h.smtp().sendMail({ from: 'me@temporary.test', to: 'temp@example.com', text: 't' }));
+      assert.equal(smtp.response, '554 Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: me@temporary.test, temp@example.com');
+    });
+
+    it('over SMTP too: address case, +label, and a domain covering its subdomains in any letter case', async () => {
+      const smtp = (from: string, to: string) => h.smtp().sendMail({ from, to, text: 't' });
+      const error = await rejectionOf(smtp('chief@example.com', 'sender@example.com'));
+      assert.equal(error.response, '554 Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: chief@example.com');
+      assert.match((await smtp('Chief@example.com', 'sender@example.com')).response ?? '', /^250 Ok /);
+      h.clock.advance(SECOND);
+      // nodemailer lower-cases the domain it sends, so an identity verified as Boss@Example.com cannot be reached
+      // through it: SES compares the address as sent.
+      const lowered = await rejectionOf(smtp('Boss@Example.com', 'sender@example.com'));
+      assert.match(lowered.response ?? '', /US-EAST-1: Boss@example\.com$/);
+      assert.match((await smtp('sender+alerts@example.com', 'Chief+x@example.com')).response ?? '', /^250 Ok /);
+      h.clock.advance(SECOND);
+      assert.match((await smtp('anyone@VERIFIED.test', 'someone@mail.verified.test')).response ?? '', /^250 Ok /);
+      h.clock.advance(SECOND);
+      const pending = await rejectionOf(smtp('me@pending.test', 'someone@mail.verified.test'));
+      assert.match(pending.response ?? '', /US-EAST-1: me@pending\.test$/);
     });
 
     it('the mailbox simulator is allowed as a recipient in the sandbox, with a +label too', async () => {
@@ -211,6 +254,21 @@ describe('emulator: sending rules, the same over the API and SMTP', () => {
       const error = await rejectionOf(send(client, 'sender@example.com', ['success@simulator.amazonses.com']));
       assert.equal(error.message, 'Maximum sending rate exceeded.');
     });
+
+    it('over SMTP too, simulator recipients count against the send rate but not the daily quota', async () => {
+      const smtp = h.smtp({ region: 'us-west-2' });
+      const client = h.ses('us-west-2');
+      for (let i = 0; i < 5; i++) {
+        await smtp.sendMail({ from: 'sender@example.com', to: 'success@simulator.amazonses.com', text: 't' });
+        h.clock.advance(SECOND);
+      }
+      assert.equal((await client.send(new GetAccountCommand({}))).SendQuota?.SentLast24Hours, 0);
+      await smtp.sendMail({ from: 'sender@example.com', to: ['sender@example.com', 'bounce+1@simulator.amazonses.com'], text: 't' });
+      assert.equal((await client.send(new GetAccountCommand({}))).SendQuota?.SentLast24Hours, 1);
+      await smtp.sendMail({ from: 'sender@example.com', to: 'success@simulator.amazonses.com', text: 't' });
+      const error = await rejectionOf(smtp.sendMail({ from: 'sender@example.com', to: 'success@simulator.amazonses.com', text: 't' }));
+      assert.equal(error.response, '454 Throttling failure: Maximum sending rate exceeded');
+    });
   });
 
   describe('account states', () => {
@@ -220,9 +278,10 @@ describe('emulator: sending rules, the same over the API and SMTP', () => {
       assert.equal(account.SendingEnabled, false);
       const api = await rejectionOf(send(h.ses(), 'sender@example.com', ['sender@example.com']));
       assert.equal(api.name, 'SendingPausedException');
+      assert.equal(api.message, 'Sending paused for this account. For more information, please check the inbox of the email address associated with your AWS account.');
       const smtp = await rejectionOf(h.smtp().sendMail({ from: 'sender@example.com', to: 'sender@example.com', text: 't' }));
-      assert.equal(smtp.responseCode, 554);
-      assert.match(smtp.response ?? '', /paused/i);
+      assert.equal(smtp.command, 'DATA');
+      assert.equal(smtp.response, '554 Message rejected: Sending paused for this account. For more information, please check the inbox of the email address associated with your AWS account.');
     });
 
     it('enforcement SHUTDOWN: AccountSuspendedException over the API, 554 over SMTP', async () => {
@@ -230,8 +289,10 @@ describe('emulator: sending rules, the same over the API and SMTP', () => {
       assert.equal((await h.ses().send(new GetAccountCommand({}))).EnforcementStatus, 'SHUTDOWN');
       const api = await rejectionOf(send(h.ses(), 'sender@example.com', ['sender@example.com']));
       assert.equal(api.name, 'AccountSuspendedException');
+      assert.equal(api.message, 'Sending suspended for this account. For more information, please check the inbox of the email address associated with your AWS account.');
       const smtp = await rejectionOf(h.smtp().sendMail({ from: 'sender@example.com', to: 'sender@example.com', text: 't' }));
-      assert.equal(smtp.responseCode, 554);
+      assert.equal(smtp.command, 'DATA');
+      assert.equal(smtp.response, '554 Message rejected: Sending suspended for this account. For more information, please check the inbox of the email address associated with your AWS account.');
     });
   });
 });
