@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Fix } from '../diagnosis/types';
+import { smtpHostFor } from '../rules/regions';
+import type { Draft } from '../webview/protocol';
 import type { TestEmailPanel } from './testEmailPanel';
 
 /** Turns a fix from the pre-flight or the diagnosis engine into what the user asked for. */
@@ -12,10 +14,11 @@ export async function runFix(fix: Fix, panel?: TestEmailPanel): Promise<void> {
       await panel?.patchDraft({ region: fix.region });
       return;
     case 'use-simulator':
-      await panel?.patchDraft({ to: fix.address });
+      // "Instead": the simulator becomes the only recipient, or an unverified Cc or Bcc would still block the send.
+      await panel?.patchDraft({ to: fix.address, cc: '', bcc: '' });
       return;
     case 'use-address':
-      await panel?.patchDraft(fix.field === 'from' ? { from: fix.address } : { to: replaceAddress(panel.currentDraft.to, fix.replaces, fix.address) });
+      if (panel) await panel.patchDraft(fix.field === 'from' ? { from: fix.address } : replaceRecipient(panel.currentDraft, fix.replaces, fix.address));
       return;
     case 'set-smtp-credentials':
       await vscode.commands.executeCommand('ses.setSmtpCredentials', { region: fix.region });
@@ -23,10 +26,16 @@ export async function runFix(fix: Fix, panel?: TestEmailPanel): Promise<void> {
     case 'derive-smtp-password':
       await vscode.commands.executeCommand('ses.createSmtpPassword', { region: fix.region });
       return;
-    case 'use-smtp-host':
-      await vscode.workspace.getConfiguration('ses.smtp').update('host', fix.host, vscode.ConfigurationTarget.Global);
+    case 'use-smtp-host': {
+      // The host SES derives for the region is the default: drop the override rather than pin every region to one host.
+      const config = vscode.workspace.getConfiguration('ses.smtp');
+      const where = config.inspect<string>('host');
+      const target = where?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      const derived = panel && fix.host === smtpHostFor(panel.currentDraft.region);
+      await config.update('host', derived ? undefined : fix.host, target);
       if (panel) await panel.loadRegion(panel.currentDraft.region);
       return;
+    }
     case 'change-port':
       await panel?.patchDraft({ port: fix.port });
       return;
@@ -58,6 +67,10 @@ export async function runFix(fix: Fix, panel?: TestEmailPanel): Promise<void> {
   }
 }
 
-function replaceAddress(list: string, from: string, to: string): string {
-  return list.includes(from) ? list.split(from).join(to) : list ? `${list}, ${to}` : to;
+/** Replaces an address in whichever recipient field holds it (To when none does). */
+function replaceRecipient(draft: Draft, from: string, to: string): Partial<Draft> {
+  for (const field of ['to', 'cc', 'bcc', 'replyTo'] as const) {
+    if (draft[field].includes(from)) return { [field]: draft[field].split(from).join(to) };
+  }
+  return { to: draft.to ? `${draft.to}, ${to}` : to };
 }

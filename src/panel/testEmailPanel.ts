@@ -59,9 +59,10 @@ export interface RegionFacts {
   /** False when the region could not be loaded: the pre-flight then says nothing about identities. */
   loaded: boolean;
   identities: IdentitySummary[];
-  otherRegions: { region: string; identities: IdentitySummary[] }[];
+  otherRegions: { region: string; identities: IdentitySummary[]; configurationSets?: string[] }[];
   account?: import('../ses/client').AccountStatus;
-  configurationSets: string[];
+  /** Undefined when SES could not list them: the pre-flight then says nothing about the set. */
+  configurationSets?: string[];
   /** The stored password is described only by its shape: the value itself stays in SecretStorage until a send. */
   smtp: { host: string; port: number; tls: TlsMode; passwordShape?: SmtpPasswordShape; hasCredentials: boolean };
 }
@@ -104,7 +105,8 @@ export class TestEmailPanel implements vscode.Disposable {
     if (TestEmailPanel.current) {
       const existing = TestEmailPanel.current;
       existing.panel.reveal();
-      if (options.file) existing.setFile(options.file);
+      const file = options.file ?? fileOf(options.draft);
+      if (file) existing.setFile(file);
       const patch: Partial<Draft> = { ...(options.draft ?? {}), ...(options.region ? { region: options.region } : {}), ...(options.to ? { to: options.to } : {}) };
       if (Object.keys(patch).length) void existing.patchDraft(patch);
       return existing;
@@ -115,9 +117,10 @@ export class TestEmailPanel implements vscode.Disposable {
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
     });
     const last = domain.lastDraft();
-    const region = options.region ?? last?.region ?? ctx.regions()[0] ?? 'us-east-1';
+    const region = options.region ?? options.draft?.region ?? last?.region ?? ctx.regions()[0] ?? 'us-east-1';
     const draft: Draft = { ...defaultDraft(region), ...(last ?? {}), ...(options.draft ?? {}), region, ...(options.to ? { to: options.to } : {}) };
-    return new TestEmailPanel(panel, ctx, domain, extensionUri, draft, options.file);
+    if (options.file) draft.file = options.file.uri.toString();
+    return new TestEmailPanel(panel, ctx, domain, extensionUri, draft, fileOf(draft));
   }
 
   /**
@@ -141,6 +144,7 @@ export class TestEmailPanel implements vscode.Disposable {
   ) {
     TestEmailPanel.current = this;
     this.draft = draft;
+    this.file ??= fileOf(draft);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'ses.svg');
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };
     panel.webview.html = panelHtml(panel.webview, extensionUri, vscode.Uri.joinPath);
@@ -148,6 +152,10 @@ export class TestEmailPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)),
       panel.onDidDispose(() => this.dispose()),
       ctx.secrets.onDidChange(() => void this.loadRegion(this.draft.region)),
+      // The tree reloaded the region (a refresh, a granted production access, a link opened): check against the news.
+      ctx.tree.onDidLoadRegion((node) => {
+        if (node.region === this.draft.region && node.snapshot) void this.loadRegion(node.region);
+      }),
     );
   }
 
@@ -177,14 +185,16 @@ export class TestEmailPanel implements vscode.Disposable {
         return;
       case 'draft': {
         const regionChanged = message.draft.region !== this.facts?.region;
-        this.draft = message.draft;
-        this.domain.saveDraft(message.draft);
+        this.draft = this.withFile(message.draft);
+        // Choosing "the file from the editor": say at once which file will go.
+        if (this.draft.bodyKind === 'file' && !this.file && lastTextEditorUri) this.setFile({ uri: lastTextEditorUri }, false);
+        this.domain.saveDraft(this.draft);
         if (regionChanged) await this.loadRegion(message.draft.region);
         else this.check();
         return;
       }
       case 'send':
-        this.draft = message.draft;
+        this.draft = this.withFile(message.draft);
         await this.send();
         return;
       case 'fix': {
@@ -218,9 +228,19 @@ export class TestEmailPanel implements vscode.Disposable {
     return this.domain.runFix(fix, this);
   }
 
-  setFile(file: BodyFile): void {
+  /** Makes `file` the body; `reset` rewrites the form with the file chosen (a Send File command), else only its name shows. */
+  setFile(file: BodyFile, reset = true): void {
     this.file = file;
-    this.post({ type: 'init', draft: { ...this.draft, bodyKind: 'file' }, regions: this.regionChoices(), file: this.fileView() });
+    this.draft = this.withFile(reset ? { ...this.draft, bodyKind: 'file' } : this.draft);
+    this.domain.saveDraft(this.draft);
+    if (reset) this.post({ type: 'init', draft: this.draft, regions: this.regionChoices(), file: this.fileView() });
+    else this.post({ type: 'file', name: this.fileView()?.name ?? '' });
+  }
+
+  /** The page's draft with the body file the host holds. */
+  private withFile(draft: Draft): Draft {
+    const { file: _ignored, ...rest } = draft;
+    return this.file ? { ...rest, file: this.file.uri.toString() } : rest;
   }
 
   private fileView(): { name: string } | undefined {
@@ -237,7 +257,7 @@ export class TestEmailPanel implements vscode.Disposable {
     const api = this.ctx.api();
     const smtpSettings = settings.smtp();
     const port = this.draft.port;
-    const tls: TlsMode = smtpSettings.tlsMode !== 'auto' ? smtpSettings.tlsMode : (tlsModeForPort(port) ?? 'starttls');
+    const tls = tlsFor(port);
     const host = smtpSettings.host ? smtpSettings.host.replace('{region}', region) : smtpHostFor(region);
     const credentials = await this.ctx.secrets.get(region);
     const view: RegionView = {
@@ -253,17 +273,21 @@ export class TestEmailPanel implements vscode.Disposable {
       const [identities, account, configurationSets] = await Promise.all([
         api.listIdentities(region),
         api.getAccount(region),
-        api.listConfigurationSets(region).catch(() => [] as string[]),
+        api.listConfigurationSets(region).catch(() => undefined),
       ]);
       const otherRegions = await Promise.all(
         this.ctx.regions()
           .filter((r) => r !== region)
-          .map(async (r) => ({ region: r, identities: (this.ctx.tree.regionNode(r)?.snapshot?.identities ?? (await api.listIdentities(r).catch(() => []))) })),
+          .map(async (r) => ({
+            region: r,
+            identities: this.ctx.tree.regionNode(r)?.snapshot?.identities ?? (await api.listIdentities(r).catch(() => [])),
+            configurationSets: await api.listConfigurationSets(r).catch(() => undefined),
+          })),
       );
       this.facts = { region, loaded: true, identities, otherRegions, account, configurationSets, smtp: { host, port, tls, passwordShape: credentials ? smtpPasswordShape(credentials.password) : undefined, hasCredentials: !!credentials } };
       view.sandbox = !account.productionAccess;
       view.senders = senderOptions(identities);
-      view.configurationSets = configurationSets;
+      view.configurationSets = configurationSets ?? [];
     } catch (err) {
       this.facts = { region, loaded: false, identities: [], otherRegions: [], configurationSets: [], smtp: { host, port, tls, passwordShape: credentials ? smtpPasswordShape(credentials.password) : undefined, hasCredentials: !!credentials } };
       view.loadError = (err as Error).message;
@@ -285,8 +309,7 @@ export class TestEmailPanel implements vscode.Disposable {
   private check(): void {
     if (!this.facts) return;
     this.facts.smtp.port = this.draft.port;
-    const smtpSettings = settings.smtp();
-    this.facts.smtp.tls = smtpSettings.tlsMode !== 'auto' ? smtpSettings.tlsMode : (tlsModeForPort(this.draft.port) ?? 'starttls');
+    this.facts.smtp.tls = tlsFor(this.draft.port);
     this.findings = this.domain.preflight(this.draft, this.facts);
     this.post({ type: 'preflight', findings: this.findings.map(toView) });
   }
@@ -307,7 +330,7 @@ export class TestEmailPanel implements vscode.Disposable {
     const file = this.file ?? (lastTextEditorUri ? { uri: lastTextEditorUri } : undefined);
     if (d.bodyKind === 'file' && !file) throw new Error(t('No file to send: open an HTML, text or .eml file in the editor, or choose another body.'));
     if (d.bodyKind === 'file' && file) {
-      this.file = file;
+      if (!this.file) this.setFile(file, false);
       const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(file.uri));
       const ext = path.extname(file.uri.fsPath).toLowerCase();
       if (ext === '.eml') message.raw = content;
@@ -408,7 +431,20 @@ export class TestEmailPanel implements vscode.Disposable {
 }
 
 function toView(f: PanelFinding): FindingView {
-  return { severity: f.severity, willReject: f.willReject, title: f.title, explanation: f.explanation, fixes: f.fixes.map((fix, index) => ({ label: fix.label, index })) };
+  // A fix that only shows the header as it will be written is no action: it is not offered as a button.
+  const fixes = f.fixes.map((fix, index) => ({ label: fix.label, index, type: fix.type })).filter((fix) => fix.type !== 'quote-display-name');
+  return { severity: f.severity, willReject: f.willReject, title: f.title, explanation: f.explanation, fixes: fixes.map(({ label, index }) => ({ label, index })) };
+}
+
+/** The TLS mode for a port: SES's own ports speak as SES does there; `ses.smtp.tlsMode` decides only for other ports. */
+function tlsFor(port: number): TlsMode {
+  const configured = settings.smtp().tlsMode;
+  return tlsModeForPort(port) ?? (configured !== 'auto' ? configured : 'starttls');
+}
+
+/** The body file a draft names, if any. */
+function fileOf(draft: Draft | undefined): BodyFile | undefined {
+  return draft?.file ? { uri: vscode.Uri.parse(draft.file, true) } : undefined;
 }
 
 /** Verified address identities, and verified domains as `*@domain` (any local part may send). */

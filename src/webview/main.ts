@@ -165,6 +165,9 @@ window.addEventListener('message', (event: MessageEvent<ToPage>) => {
       post({ type: 'draft', draft });
       break;
     }
+    case 'file':
+      $('fileName').textContent = message.name;
+      break;
     case 'region':
       // A result belongs to the region it was sent in.
       if (region && region.region !== message.view.region) $('result').hidden = true;

@@ -23,6 +23,8 @@ export interface Draft {
   configurationSet: string;
   /** SMTP port; the TLS mode follows from it (or from `ses.smtp.tlsMode` for a custom port). */
   port: number;
+  /** The body file's URI, kept by the host only: the page can neither see nor choose a path. */
+  file?: string;
 }
 
 export interface SenderOption {
@@ -67,6 +69,7 @@ export type ToPage =
   | { type: 'region'; view: RegionView }
   | { type: 'preflight'; findings: FindingView[] }
   | { type: 'patchDraft'; patch: Partial<Draft> }
+  | { type: 'file'; name: string }
   | { type: 'sending' }
   | { type: 'sent'; messageId: string; elapsedMs: number; transport: Transport; response: string }
   | { type: 'failed'; title: string; explanation: string; fixes: FixView[]; kind: string };

@@ -1,7 +1,10 @@
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WorkbenchApi } from '../../src/extension';
-import { emulator, extension, messages } from './helpers';
+import { ScriptedUi, emulator, extension, messages, withUi } from './helpers';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -74,5 +77,50 @@ describe('Send Test Email panel', () => {
     const result = await panel.send();
     assert.ok(result, `the send succeeded: ${panel.lastFailure?.explanation}`);
     assert.ok((await messages(info)).some((m) => m.subject === subject));
+  });
+
+  it('keeps the body file through closing the panel, and sends an .eml raw with its own headers', async () => {
+    const info = emulator();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ses-panel-'));
+    const html = path.join(dir, 'welcome.html');
+    const marker = `kept-${Date.now()}`;
+    fs.writeFileSync(html, `<p>${marker}</p>`);
+    await vscode.commands.executeCommand('ses.sendFileAsTestEmail', vscode.Uri.file(html));
+    const api = (await extension()) as WorkbenchApi;
+    api.currentPanel()!.dispose();
+    const panel = await openPanel();
+    assert.strictEqual(panel.currentDraft.bodyKind, 'file');
+    assert.strictEqual(panel.currentDraft.file, vscode.Uri.file(html).toString(), 'the reopened panel still sends that file');
+    await pause(1100);
+    await panel.patchDraft({ transport: 'api', from: 'sender@example.com', to: 'success@simulator.amazonses.com', subject: marker });
+    assert.ok(await panel.send(), `the send succeeded: ${panel.lastFailure?.explanation}`);
+    const sent = (await messages(info)).find((m) => m.subject === marker) as { html?: string } | undefined;
+    assert.match(sent?.html ?? '', new RegExp(marker));
+
+    const eml = path.join(dir, 'order.eml');
+    const emlSubject = `raw-${Date.now()}`;
+    fs.writeFileSync(eml, ['From: sender@example.com', 'To: success@simulator.amazonses.com', `Subject: ${emlSubject}`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', 'Sent raw from an .eml file.', ''].join('\r\n'));
+    await vscode.commands.executeCommand('ses.sendFileAsTestEmail', vscode.Uri.file(eml));
+    await pause(1100);
+    assert.ok(await panel.send(), `the .eml send succeeded: ${panel.lastFailure?.explanation}`);
+    assert.ok((await messages(info)).some((m) => m.subject === emlSubject), 'the mail carries the .eml file\'s own Subject');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reopens a test mail from the history in the region it was sent in', async () => {
+    const panel = await openPanel();
+    await pause(1100);
+    const subject = `history ${Date.now()}`;
+    await panel.patchDraft({ region: 'eu-west-1', transport: 'api', bodyKind: 'text', from: 'team@example.org', to: 'success@simulator.amazonses.com', subject });
+    assert.ok(await panel.send(), `the send succeeded: ${panel.lastFailure?.explanation}`);
+    await panel.patchDraft({ region: 'us-east-1', subject: 'something else' });
+    panel.dispose();
+    const api = (await extension()) as WorkbenchApi;
+    await withUi(api, new ScriptedUi({ pick: ['$(pass) team@example.org → success@simulator.amazonses.com'] }), () => Promise.resolve(vscode.commands.executeCommand('ses.showHistory')));
+    const reopened = api.currentPanel();
+    assert.ok(reopened, 'the history entry opened the panel');
+    await reopened.ready;
+    assert.strictEqual(reopened.currentDraft.region, 'eu-west-1');
+    assert.strictEqual(reopened.currentDraft.subject, subject);
   });
 });
