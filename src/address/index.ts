@@ -9,6 +9,7 @@ export {
   formatDisplayName,
   formatMailbox,
   parseAddressList,
+  splitEntries,
 } from './mailbox';
 export type { Mailbox, ParsedList } from './mailbox';
 

@@ -79,8 +79,8 @@ export interface ParsedList {
   problems: string[];
 }
 
-/** Splits on commas and semicolons outside quotes and angle brackets. */
-function splitEntries(text: string): string[] {
+/** Splits on commas, semicolons and line breaks outside quotes and angle brackets. */
+export function splitEntries(text: string): string[] {
   const entries: string[] = [];
   let current = '';
   let quoted = false;

@@ -38,9 +38,21 @@ const mentions = {
   complaints: /\bcomplain(t|ts|ed)?\b|\bspam reports?\b|\bfeedback loop|\bmarked as spam/i,
   unsubscribe: /\bunsubscrib|\bopt[- ]?(out|outs)\b|\bList-Unsubscribe\b|\bpreference (center|centre)|\bremove(d)? (them|themselves|from (the|our) list)/i,
   recipients: /\bopt[- ]?in\b|\bopted[- ]in\b|\bsign(ed|s)?[- ]?up\b|\bregist(er|ered|ration)\b|\bsubscrib(e|ed|ers?)\b|\bconsent|\baccount holders?\b|\b(create|created|creates|open|opened|opens) (an |their )?accounts?\b|\b(customers|users|members) who\b|\bour (users|customers|members|clients)\b|\bdouble[- ]opt/i,
-  volume: /\b\d[\d,.]*\s*(k\b|thousand|million)?\s*(e-?mails?|messages?|mails?|recipients?)?\s*(per|a|an|each|every|\/)\s*(day|daily|week|month|hour|year)\b|\b(daily|weekly|monthly|hourly)\b|\b\d[\d,.]*\s*(e-?mails?|messages?|recipients?)\b/i,
+  volume: /\b\d[\d,.]*\s*(k\b|thousand|million)?(\s+[a-z-]+){0,4}?\s*(per|a|an|each|every|\/)\s*(day|daily|week|month|hour|year)\b|\b(daily|weekly|monthly|hourly)\b|\b\d[\d,.]*\s*(e-?mails?|messages?|recipients?)\b/i,
   purchased: /\b(bought|buy|purchas(e|ed|ing)|rent(ed)?|scrap(e|ed|ing)|harvest(ed)?|third[- ]party)\b[^.]{0,40}\b(list|lists|addresses|contacts|leads|emails)\b|\bcold (e-?mail|outreach)/i,
 };
+
+/** A sentence that denies what it mentions: "we never buy lists", "no purchased lists". */
+const NEGATION = /\b(never|not|no|nor|don't|do not|doesn't|does not|won't|will not|without)\b/i;
+/** A sentence that says a topic is left unhandled: "we ignore bounces", "never let anyone unsubscribe". */
+const NEGLECT = /\b(ignor(e|es|ed|ing)|disregard|(don't|do not|never|won't|will not) (handle|process|honou?r|let|allow|remove|track|care)|no way to|cannot|can't)\b/i;
+
+const sentences = (text: string): string[] => text.split(/(?<=[.!?;])\s+|\n+/).filter(Boolean);
+
+/** Whether a sentence mentions the topic and is not denying it. */
+const affirms = (text: string, topic: RegExp): boolean => sentences(text).some((s) => topic.test(s) && !NEGATION.test(s.slice(0, s.search(topic) + 1)));
+/** Whether a sentence mentions the topic only to say it is not handled. */
+const neglects = (text: string, topic: RegExp): boolean => sentences(text).some((s) => topic.test(s) && NEGLECT.test(s));
 
 const PLACEHOLDER_HOSTS = /(^|\.)(example\.(com|org|net)|localhost|test|invalid|local)$|^\d+\.\d+\.\d+\.\d+$/i;
 
@@ -69,7 +81,7 @@ export function adviseUseCase(draft: Pick<ProductionDraft, 'mailType' | 'useCase
         suggestion: 'Write a few specific sentences: the kind of mail (e.g. order receipts, password resets, a monthly newsletter), who receives it, and the expected volume.',
       });
     }
-    if (mentions.purchased.test(text)) {
+    if (affirms(text, mentions.purchased)) {
       advice.push({
         topic: 'purchased-list',
         title: 'The description mentions bought, rented or collected lists, or cold outreach.',
@@ -83,24 +95,29 @@ export function adviseUseCase(draft: Pick<ProductionDraft, 'mailType' | 'useCase
         suggestion: 'Explain how people ask for your mail: they create an account, place an order, or opt in on a form (double opt-in is best).',
       });
     }
-    if (!mentions.bounces.test(text)) {
+    const bouncesNeglected = neglects(text, mentions.bounces);
+    if (!mentions.bounces.test(text) || bouncesNeglected) {
       advice.push({
         topic: 'bounces',
-        title: 'It does not say how you handle bounces.',
+        title: bouncesNeglected ? 'It says bounces are not handled; AWS requires that they are.' : 'It does not say how you handle bounces.',
         suggestion: 'Say that you receive bounce notifications (SNS topic or event destination) and stop mailing addresses that hard-bounce, e.g. with the account-level suppression list.',
       });
     }
-    if (!mentions.complaints.test(text)) {
+    const complaintsNeglected = neglects(text, mentions.complaints);
+    if (!mentions.complaints.test(text) || complaintsNeglected) {
       advice.push({
         topic: 'complaints',
-        title: 'It does not say how you handle complaints.',
+        title: complaintsNeglected ? 'It says complaints are not handled; AWS requires that they are.' : 'It does not say how you handle complaints.',
         suggestion: 'Say that you receive complaint notifications and never mail an address again after it has reported your mail as spam.',
       });
     }
-    if (!mentions.unsubscribe.test(text)) {
+    const unsubscribeNeglected = neglects(text, mentions.unsubscribe);
+    if (!mentions.unsubscribe.test(text) || unsubscribeNeglected) {
       advice.push({
         topic: 'unsubscribe',
-        title: marketing ? 'It does not say how recipients unsubscribe.' : 'It does not say how recipients opt out.',
+        title: unsubscribeNeglected
+          ? 'It says recipients cannot unsubscribe; AWS requires a way to opt out.'
+          : marketing ? 'It does not say how recipients unsubscribe.' : 'It does not say how recipients opt out.',
         suggestion: marketing
           ? 'Marketing mail must carry an unsubscribe link (and a List-Unsubscribe header); say that you honour it at once.'
           : 'Say how a recipient can stop non-essential mail (an unsubscribe link or account settings), even for transactional mail.',

@@ -1,8 +1,9 @@
+import { splitEntries } from '../address/mailbox';
 import { checkAddress } from '../address/validate';
 
 /**
  * The production-access request as the user fills it in: the fields of SES's PutAccountDetails, kept as typed
- * (additional contacts are one text field, split on commas, semicolons, spaces or line breaks).
+ * (additional contacts are one text field, split on commas, semicolons, spaces or line breaks; a display name is dropped).
  */
 export interface ProductionDraft {
   region: string;
@@ -44,10 +45,13 @@ export const emptyDraft = (region: string): ProductionDraft => ({
   contactLanguage: 'EN',
 });
 
-/** The additional contacts as separate addresses (blank entries dropped). */
+/** The additional contacts as separate addresses (blank entries dropped; `Ops Team <ops@acme.com>` is ops@acme.com). */
 export function splitContacts(text: string): string[] {
-  return text
-    .split(/[\s,;]+/)
+  return splitEntries(text)
+    .flatMap((entry) => {
+      const angle = /<([^<>]*)>\s*$/.exec(entry);
+      return angle ? [angle[1]] : entry.split(/\s+/);
+    })
     .map((s) => s.trim())
     .filter(Boolean);
 }

@@ -40,6 +40,23 @@ describe('Production access form: advice on the use case', () => {
     assert.match(unsubscribe?.suggestion ?? '', /unsubscribe link/);
   });
 
+  it('takes a denial at its word: "we never buy lists" is no purchased list', () => {
+    assert.deepStrictEqual(topics(`${complete} We never buy lists.`), []);
+    assert.deepStrictEqual(topics(`${complete} We do not purchase or rent lists of addresses.`), []);
+  });
+
+  it('a description that says bounces, complaints or unsubscribes are not handled gets that advice', () => {
+    const careless = complete.replace(/We receive bounce[\s\S]*$/, 'We ignore bounces and complaints, and we never let anyone unsubscribe from the receipts, which go out in volume.');
+    const advice = adviseUseCase({ useCaseDescription: careless, mailType: 'TRANSACTIONAL', websiteUrl: 'https://shop.acme-widgets.com' });
+    assert.deepStrictEqual(advice.map((a) => a.topic), ['bounces', 'complaints', 'unsubscribe']);
+    assert.match(advice[0].title, /not handled/);
+    assert.match(advice[2].title, /cannot unsubscribe/);
+  });
+
+  it('reads a volume with words between the figure and the period: "1 million marketing mails a day"', () => {
+    assert.ok(!topics(complete.replace('about 2,000 messages per day', 'about 1 million marketing mails a day')).includes('volume'));
+  });
+
   it('warns about purchased lists and cold outreach, which AWS does not allow', () => {
     assert.ok(topics(`${complete} We also bought a list of 10,000 leads.`).includes('purchased-list'));
     assert.ok(topics(`${complete} Some of it is cold outreach to prospects.`).includes('purchased-list'));

@@ -51,6 +51,12 @@ describe('Production access form: validation before submit', () => {
     assert.match(problemOf({ additionalContacts: 'a@b.c' }, 'additionalContacts') ?? '', /shorter than 6|domain/);
   });
 
+  it('takes contacts written with a display name, as mail clients copy them', () => {
+    const draft = { ...good, additionalContacts: 'Ops Team <ops@acme-widgets.com>, "Owner, Acme" <owner@acme-widgets.com>' };
+    assert.deepStrictEqual(validateDraft(draft), []);
+    assert.deepStrictEqual(toAccountDetails(draft).AdditionalContactEmailAddresses, ['ops@acme-widgets.com', 'owner@acme-widgets.com']);
+  });
+
   it('counts the use-case description against the 5,000-character limit and says by how much it is over', () => {
     assert.strictEqual(problemOf({ useCaseDescription: 'x'.repeat(LIMITS.useCaseMax) }, 'useCaseDescription'), undefined);
     assert.match(problemOf({ useCaseDescription: 'x'.repeat(LIMITS.useCaseMax + 12) }, 'useCaseDescription') ?? '', /5012 characters.*Shorten it by 12/);
