@@ -7,7 +7,7 @@ import { consoleUrl } from '../rules/regions';
 import { SesError } from '../ses/errors';
 import type { CommandContext } from './context';
 import { showReadOnlyDocument } from './readOnlyDocument';
-import { resolveRegion } from './regionPrompt';
+import { resolveIdentity, resolveRegion, type IdentityTarget } from './regionPrompt';
 
 const t = vscode.l10n.t;
 
@@ -91,10 +91,11 @@ async function offerCopy(ctx: CommandContext, domain: string, dkim: DnsRecord[],
 }
 
 /** Copies the records of a domain node as a zone-file snippet, offering CSV instead. */
-export async function copyDnsRecords(ctx: CommandContext, node?: { region?: string; identity?: { name: string } }): Promise<void> {
-  if (!node?.region || !node.identity) return;
-  const { region } = node;
-  const domain = node.identity.name;
+export async function copyDnsRecords(ctx: CommandContext, node?: Partial<IdentityTarget>): Promise<void> {
+  const target = await resolveIdentity(ctx, node, t('Copy DNS Records'), (i) => i.type !== 'EMAIL_ADDRESS');
+  if (!target) return;
+  const { region } = target;
+  const domain = target.identity.name;
   let detail;
   try {
     detail = await ctx.api().getIdentity(region, domain);
@@ -169,7 +170,7 @@ function dnsReport(domain: string, checks: RecordCheck[]): string {
   ].join('\n');
 }
 
-export async function openInConsole(_ctx: CommandContext, node?: { region?: string; identity?: { name: string } }): Promise<void> {
-  if (!node?.region || !node.identity) return;
-  await vscode.env.openExternal(vscode.Uri.parse(consoleUrl(node.region, node.identity.name), true));
+export async function openInConsole(ctx: CommandContext, node?: Partial<IdentityTarget>): Promise<void> {
+  const target = await resolveIdentity(ctx, node, t('Open in AWS Console'));
+  if (target) await vscode.env.openExternal(vscode.Uri.parse(consoleUrl(target.region, target.identity.name), true));
 }

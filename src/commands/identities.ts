@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { SesError } from '../ses/errors';
 import { watchUntilVerified, type WatchOutcome } from '../ses/watch';
-import type { IdentityNode, RegionNode } from '../tree/nodes';
+import type { RegionNode } from '../tree/nodes';
 import { addressProblem, checkAddress } from '../address';
 import type { CommandContext } from './context';
-import { resolveRegion } from './regionPrompt';
+import { resolveIdentity, resolveRegion, type IdentityTarget } from './regionPrompt';
 
 const t = vscode.l10n.t;
 
@@ -106,10 +106,11 @@ export function watchIdentity(ctx: CommandContext, region: string, name: string)
 }
 
 /** SES API v2 has no "resend": deleting and re-creating the pending identity mails a fresh 24-hour link. */
-export async function resendVerification(ctx: CommandContext, node?: IdentityNode): Promise<void> {
-  if (!node) return;
-  const { region } = node;
-  const { name } = node.identity;
+export async function resendVerification(ctx: CommandContext, node?: Partial<IdentityTarget>): Promise<void> {
+  const target = await resolveIdentity(ctx, node, t('Resend Verification Email'), (i) => i.type === 'EMAIL_ADDRESS' && i.status !== 'SUCCESS');
+  if (!target) return;
+  const { region } = target;
+  const { name } = target.identity;
   try {
     await ctx.api().deleteIdentity(region, name);
     await ctx.api().createIdentity(region, name);
@@ -123,10 +124,11 @@ export async function resendVerification(ctx: CommandContext, node?: IdentityNod
   void watchIdentity(ctx, region, name);
 }
 
-export async function deleteIdentity(ctx: CommandContext, node?: IdentityNode): Promise<void> {
-  if (!node) return;
-  const { region } = node;
-  const { name } = node.identity;
+export async function deleteIdentity(ctx: CommandContext, node?: Partial<IdentityTarget>): Promise<void> {
+  const target = await resolveIdentity(ctx, node, t('Delete Identity'));
+  if (!target) return;
+  const { region } = target;
+  const { name } = target.identity;
   const confirmed = await ctx.ui.confirm(
     t('Delete {0} from SES in {1}?', name, region),
     t('Mail from or (in the sandbox) to this identity will be rejected in {0} until it is verified again. Other regions are not affected.', region),
@@ -142,8 +144,9 @@ export async function deleteIdentity(ctx: CommandContext, node?: IdentityNode): 
   ctx.tree.refresh(region);
 }
 
-export async function copyIdentityName(_ctx: CommandContext, node?: IdentityNode): Promise<void> {
-  if (node) await vscode.env.clipboard.writeText(node.identity.name);
+export async function copyIdentityName(ctx: CommandContext, node?: Partial<IdentityTarget>): Promise<void> {
+  const target = await resolveIdentity(ctx, node, t('Copy Identity Name'));
+  if (target) await vscode.env.clipboard.writeText(target.identity.name);
 }
 
 /** Account ids given by the user, per profile, for credential sources that do not state one. */
@@ -153,7 +156,8 @@ const givenAccountIds = new Map<string, string>();
  * `arn:aws:ses:<region>:<account>:identity/<name>`, as IAM policies and sending authorization need it. The account id
  * comes from the credentials when their source states it; otherwise the user is asked once per profile.
  */
-export async function copyIdentityArn(ctx: CommandContext, node?: IdentityNode): Promise<string | undefined> {
+export async function copyIdentityArn(ctx: CommandContext, given?: Partial<IdentityTarget>): Promise<string | undefined> {
+  const node = await resolveIdentity(ctx, given, t('Copy Identity ARN'));
   if (!node) return undefined;
   const profile = ctx.api().connection.profile;
   let account: string | undefined;

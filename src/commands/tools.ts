@@ -81,11 +81,16 @@ export async function explainError(ctx: CommandContext, given?: string): Promise
   }
   const diagnosis = diagnose(text, { credentialRegions, verifiedIdentities, productionAccess, profile: ctx.api().connection.profile || undefined });
   await showReadOnlyDocument(`SES error explained - ${diagnosis.kind}`, `# ${formatDiagnosis(diagnosis)}\n\n---\n\n${t('The failure as given')}:\n\n\`\`\`text\n${text.trim()}\n\`\`\`\n`, vscode.ViewColumn.Beside);
-  if (diagnosis.fixes.length) {
-    const labels = diagnosis.fixes.slice(0, 3).map((f) => f.label);
-    void ctx.ui.info(diagnosis.title, ...labels).then((choice) => {
-      const fix = diagnosis.fixes.find((f) => f.label === choice);
-      if (fix) void runFix(fix);
+  // Showing the header as it will be written is no action outside the panel.
+  const fixes = diagnosis.fixes.filter((f) => f.type !== 'quote-display-name');
+  if (fixes.length) {
+    const more = t('All fixes…');
+    const labels = fixes.length > 3 ? [...fixes.slice(0, 2).map((f) => f.label), more] : fixes.map((f) => f.label);
+    void ctx.ui.info(diagnosis.title, ...labels).then(async (choice) => {
+      const fix = choice === more
+        ? (await ctx.ui.pick(fixes.map((f) => ({ label: f.label, fix: f })), { title: t('Fix: {0}', diagnosis.title) }))?.fix
+        : fixes.find((f) => f.label === choice);
+      if (fix) await runFix(fix);
     });
   }
   return diagnosis;

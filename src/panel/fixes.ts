@@ -2,10 +2,18 @@ import * as vscode from 'vscode';
 import type { Fix } from '../diagnosis/types';
 import { smtpHostFor } from '../rules/regions';
 import type { Draft } from '../webview/protocol';
-import type { TestEmailPanel } from './testEmailPanel';
+import { TestEmailPanel } from './testEmailPanel';
+
+/** Fixes that change the draft: from Explain Error, with no panel open, they open it first. */
+const DRAFT_FIXES: ReadonlySet<Fix['type']> = new Set(['switch-region', 'use-simulator', 'use-address', 'change-port', 'choose-configuration-set']);
 
 /** Turns a fix from the pre-flight or the diagnosis engine into what the user asked for. */
 export async function runFix(fix: Fix, panel?: TestEmailPanel): Promise<void> {
+  if (!panel && DRAFT_FIXES.has(fix.type)) {
+    await vscode.commands.executeCommand('ses.sendTestEmail');
+    panel = TestEmailPanel.current;
+    await panel?.ready;
+  }
   switch (fix.type) {
     case 'verify-identity':
       await vscode.commands.executeCommand('ses.verifyAddress', { region: fix.region }, fix.identity);

@@ -328,6 +328,33 @@ describe('Address identities: verify, watch, resend, delete, copy', () => {
     await assert.rejects(ctx.api().getIdentity('us-east-1', address), (e: { kind?: string }) => e.kind === 'not-found');
   });
 
+  it('identity commands work from the palette too: they ask for the region, then the identity', async () => {
+    const ctx = await extension();
+    const address = `palette-delete-${stamp}@example.com`;
+    await ctx.api().createIdentity('us-east-1', address);
+    ctx.tree.refresh('us-east-1');
+    const ui = new ScriptedUi({ pick: ['us-east-1', address], confirm: [true] });
+    await withUi(ctx, ui, () => Promise.resolve(vscode.commands.executeCommand('ses.deleteIdentity')));
+    assert.deepStrictEqual(ui.told, [`Delete ${address} from SES in us-east-1?`]);
+    await assert.rejects(ctx.api().getIdentity('us-east-1', address), (e: { kind?: string }) => e.kind === 'not-found');
+
+    await withUi(ctx, new ScriptedUi({ pick: ['eu-west-1', 'example.org'] }), () => Promise.resolve(vscode.commands.executeCommand('ses.copyDnsRecords')));
+    const zone = await vscode.env.clipboard.readText();
+    assert.match(zone, /^exampleorgdkimtoken1a+\._domainkey\.example\.org\.\s+1800 IN CNAME\s+exampleorgdkimtoken1a+\.dkim\.amazonses\.com\.$/m);
+
+    // Resend offers only addresses that still wait for their link.
+    const resend = new ScriptedUi({ pick: ['us-east-1'] });
+    let offered: string[] = [];
+    resend.pick = async (items) => {
+      if (items.some((i) => i.label === 'us-east-1')) return items.find((i) => i.label === 'us-east-1');
+      offered = items.map((i) => i.label);
+      return undefined;
+    };
+    await withUi(ctx, resend, () => Promise.resolve(vscode.commands.executeCommand('ses.resendVerification')));
+    assert.ok(offered.includes('new-user@example.com'), `pending address offered: ${offered.join(', ')}`);
+    assert.ok(!offered.includes('sender@example.com'), 'a verified address is not offered');
+  });
+
   it('Copy Identity Name and Copy Identity ARN put them on the clipboard (the account id asked once when the credentials do not state it)', async () => {
     const ctx = await extension();
     const node = await identityNode(ctx, 'us-east-1', 'sender@example.com');
