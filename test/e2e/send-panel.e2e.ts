@@ -39,9 +39,8 @@ describe('Send Test Email panel', () => {
     await wb.page.waitForTimeout(300); // a person reloading right after typing
     await wb.page.reload();
     await wb.page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 90_000 });
-    // code-server may or may not restore the editor itself; either way the panel must come back with the draft.
-    const restored = await webview().locator('#subject').waitFor({ timeout: 10_000 }).then(() => true, () => false);
-    if (!restored) await wb.runCommand('SES: Send Test Email');
+    // The workbench reopens the panel through its serializer, with the draft as it was.
+    await wb.page.locator('.tabs-container .tab', { hasText: 'Send Test Email' }).first().waitFor({ timeout: 30_000 });
     const page = webview();
     await page.locator('#subject').waitFor();
     for (let i = 0; i < 50 && (await page.locator('#subject').inputValue()) !== 'kept across reload'; i++) await wb.page.waitForTimeout(200);
