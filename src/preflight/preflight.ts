@@ -187,13 +187,15 @@ export function preflight(draft: PreflightDraft, facts: PreflightFacts): Finding
   // Recipients in the sandbox.
   if (regionIdentities && account && !account.productionAccess) {
     const unverified: string[] = [];
-    for (const recipient of recipients) {
-      if (isSimulatorAddress(recipient) || isCovered(regionIdentities, recipient)) continue;
-      const variant = caseMismatch(regionIdentities, recipient);
-      if (variant) {
-        add(`recipient-case:${recipient}`, 'error', true, 'address-case-mismatch', { address: recipient, field: 'to', verifiedAs: variant.name });
-      } else if (!unverified.includes(recipient)) {
-        unverified.push(recipient);
+    for (const [field, list] of [['to', lists.to], ['cc', lists.cc], ['bcc', lists.bcc]] as const) {
+      for (const recipient of list.addresses) {
+        if (isSimulatorAddress(recipient) || isCovered(regionIdentities, recipient)) continue;
+        const variant = caseMismatch(regionIdentities, recipient);
+        if (variant) {
+          add(`recipient-case:${field}:${recipient}`, 'error', true, 'address-case-mismatch', { address: recipient, field, verifiedAs: variant.name });
+        } else if (!unverified.includes(recipient)) {
+          unverified.push(recipient);
+        }
       }
     }
     if (unverified.length) {

@@ -70,7 +70,12 @@ const cases: Case[] = [
   {
     rule: 'recipient differs in case from the verified address (sandbox)',
     draft: { to: 'me@gmail.example' },
-    expect: { id: 'recipient-case:me@gmail.example', kind: 'address-case-mismatch', severity: 'error', willReject: true, title: /differs in letter case/ },
+    expect: { id: 'recipient-case:to:me@gmail.example', kind: 'address-case-mismatch', severity: 'error', willReject: true, title: /differs in letter case/, fixes: ['use-address', 'verify-identity'] },
+  },
+  {
+    rule: 'a Cc recipient differs in case from the verified address (sandbox): the finding names the Cc',
+    draft: { cc: 'me@gmail.example' },
+    expect: { id: 'recipient-case:cc:me@gmail.example', kind: 'address-case-mismatch', severity: 'error', willReject: true, title: /differs in letter case/, fixes: ['use-address', 'verify-identity'] },
   },
   {
     rule: 'sender at a domain that is still pending',
