@@ -1,4 +1,5 @@
 import * as assert from 'node:assert';
+import nodemailer from 'nodemailer';
 import { diagnose, type DiagnosisContext } from '../../../src/diagnosis';
 import { manualClock, startEmulator } from '../../../src/emulator';
 import { deriveSmtpPassword, smtpPasswordShape } from '../../../src/smtp-password/derive';
@@ -109,4 +110,32 @@ describe('SMTP on every SES port, and each nodemailer failure explained', functi
       }
     });
   }
+
+  // Two rows of the nodemailer table our own transport never produces (it always verifies the name and uses
+  // STARTTLS), but an app's nodemailer does: reproduced with nodemailer configured as such an app would be.
+  async function appFailure(options: Record<string, unknown>): Promise<unknown> {
+    const transport = nodemailer.createTransport({ host: base.host, port: base.port, secure: false, auth: { user: base.username, pass: base.password }, connectionTimeout: 4000, ...options });
+    try {
+      await transport.sendMail({ from: 'sender@example.com', to: 'sender@example.com', subject: 'f', text: 'x' });
+    } catch (err) {
+      return err;
+    } finally {
+      transport.close();
+    }
+    assert.fail('the send was expected to fail');
+  }
+
+  it('explains a certificate for another host name (ERR_TLS_CERT_ALTNAME_INVALID) as tls-certificate', async () => {
+    const err = await appFailure({ tls: { ca: emu.caPem, servername: 'smtp.wrong-host.example' } });
+    assert.match(String((err as Error).message), /altnames|ERR_TLS_CERT_ALTNAME_INVALID|does not match/i);
+    assert.strictEqual(diagnose(err, context({})).kind, 'tls-certificate');
+  });
+
+  it('explains AUTH before STARTTLS (538) as a login that needs TLS first, not as wrong credentials', async () => {
+    const err = await appFailure({ ignoreTLS: true });
+    assert.strictEqual((err as { responseCode?: number }).responseCode, 538);
+    const d = diagnose(err, context({}));
+    assert.strictEqual(d.kind, 'tls-plain-on-implicit-port', d.title);
+    assert.match(d.title, /STARTTLS was not used/);
+  });
 });
