@@ -57,6 +57,7 @@ export function panelDomain(ctx: CommandContext, history: TestMailHistory, state
           port: draft.port,
           tls: facts.smtp.tls,
           passwordShape: facts.smtp.passwordShape,
+          headerFrom: facts.headerFrom,
         },
         {
           identities: facts.loaded ? facts.identities : undefined,

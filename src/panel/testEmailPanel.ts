@@ -63,6 +63,8 @@ export interface RegionFacts {
   account?: import('../ses/client').AccountStatus;
   /** Undefined when SES could not list them: the pre-flight then says nothing about the set. */
   configurationSets?: string[];
+  /** The From header of the .eml file that goes out raw, if that is the body. */
+  headerFrom?: string;
   /** The stored password is described only by its shape: the value itself stays in SecretStorage until a send. */
   smtp: { host: string; port: number; tls: TlsMode; passwordShape?: SmtpPasswordShape; hasCredentials: boolean };
 }
@@ -96,6 +98,8 @@ export class TestEmailPanel implements vscode.Disposable {
   private findings: PanelFinding[] = [];
   private failure?: PanelFinding;
   private lastTranscript: string[] = [];
+  /** The From header of the body file, when it is an .eml (read when the file is chosen). */
+  private fileHeaderFrom?: string;
   private readonly disposables: vscode.Disposable[] = [];
   private markReady: () => void = () => undefined;
   /** Resolves once the page has asked for its state and the region has been loaded. */
@@ -145,6 +149,7 @@ export class TestEmailPanel implements vscode.Disposable {
     TestEmailPanel.current = this;
     this.draft = draft;
     this.file ??= fileOf(draft);
+    void this.readFileHeaders();
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'ses.svg');
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };
     panel.webview.html = panelHtml(panel.webview, extensionUri, vscode.Uri.joinPath);
@@ -231,10 +236,25 @@ export class TestEmailPanel implements vscode.Disposable {
   /** Makes `file` the body; `reset` rewrites the form with the file chosen (a Send File command), else only its name shows. */
   setFile(file: BodyFile, reset = true): void {
     this.file = file;
+    void this.readFileHeaders();
     this.draft = this.withFile(reset ? { ...this.draft, bodyKind: 'file' } : this.draft);
     this.domain.saveDraft(this.draft);
     if (reset) this.post({ type: 'init', draft: this.draft, regions: this.regionChoices(), file: this.fileView() });
     else this.post({ type: 'file', name: this.fileView()?.name ?? '' });
+  }
+
+  /** Reads the From header of an .eml body, for the pre-flight: SES checks it as well as the envelope sender. */
+  private async readFileHeaders(): Promise<void> {
+    const uri = this.file?.uri;
+    let headerFrom: string | undefined;
+    if (uri && path.extname(uri.fsPath).toLowerCase() === '.eml') {
+      const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri).then((b) => b, () => new Uint8Array()));
+      const head = content.split(/\r?\n\r?\n/, 1)[0].replace(/\r?\n[ \t]+/g, ' ');
+      headerFrom = /^From:[ \t]*(.+)$/im.exec(head)?.[1]?.trim();
+    }
+    if (this.file?.uri !== uri) return;
+    this.fileHeaderFrom = headerFrom;
+    this.check();
   }
 
   /** The page's draft with the body file the host holds. */
@@ -310,6 +330,7 @@ export class TestEmailPanel implements vscode.Disposable {
     if (!this.facts) return;
     this.facts.smtp.port = this.draft.port;
     this.facts.smtp.tls = tlsFor(this.draft.port);
+    this.facts.headerFrom = this.draft.bodyKind === 'file' ? this.fileHeaderFrom : undefined;
     this.findings = this.domain.preflight(this.draft, this.facts);
     this.post({ type: 'preflight', findings: this.findings.map(toView) });
   }

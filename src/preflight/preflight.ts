@@ -32,6 +32,8 @@ export interface PreflightDraft {
   port?: number;
   tls?: TlsMode;
   passwordShape?: SmtpPasswordShape;
+  /** The From header of a raw message (an .eml sent as is): SES checks it as well as the envelope sender. */
+  headerFrom?: string;
 }
 
 export interface PreflightAccount {
@@ -182,6 +184,12 @@ export function preflight(draft: PreflightDraft, facts: PreflightFacts): Finding
         add('sender-not-verified', 'error', true, 'sender-not-verified', { address: from });
       }
     }
+  }
+
+  // The From header of a raw message, when it names another address than the envelope.
+  const headerFrom = draft.headerFrom ? parseAddressList(draft.headerFrom).mailboxes[0]?.address : undefined;
+  if (headerFrom && headerFrom !== from && regionIdentities && !isCovered(regionIdentities, headerFrom)) {
+    add('header-from-not-verified', 'error', true, 'sender-not-verified', { address: headerFrom, field: 'from' });
   }
 
   // Recipients in the sandbox.

@@ -23,7 +23,7 @@ describe('Walkthrough: Send your first email with SES', () => {
     // A step's picture shows the step, not the toasts of the steps before it.
     const hide = await wb.page.addStyleTag({ content: '.notifications-toasts { visibility: hidden !important; }' });
     const file = await wb.shot(`walkthrough-media-${name}`);
-    await hide.evaluate((node) => node.remove());
+    await hide.evaluate((node) => (node as Element).remove());
     if (process.env.UPDATE_SCREENSHOTS === '1') {
       fs.mkdirSync(MEDIA, { recursive: true });
       fs.copyFileSync(file, path.join(MEDIA, `${name}.png`));

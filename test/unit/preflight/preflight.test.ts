@@ -78,6 +78,11 @@ const cases: Case[] = [
     expect: { id: 'recipient-case:cc:me@gmail.example', kind: 'address-case-mismatch', severity: 'error', willReject: true, title: /differs in letter case/, fixes: ['use-address', 'verify-identity'] },
   },
   {
+    rule: 'an .eml sent raw whose own From header is not verified, though the envelope sender is',
+    draft: { headerFrom: '"Billing" <billing@nowhere.example>' },
+    expect: { id: 'header-from-not-verified', kind: 'sender-not-verified', severity: 'error', willReject: true, title: /billing@nowhere\.example/, fixes: ['verify-identity'] },
+  },
+  {
     rule: 'sender at a domain that is still pending',
     draft: { from: 'shop@pending.example' },
     expect: { id: 'sender-pending', kind: 'sender-not-verified', severity: 'error', willReject: true, title: /pending\.example is PENDING in eu-west-1/, explanation: /three DKIM CNAME records/, fixes: ['check-dkim-records'] },
