@@ -24,14 +24,65 @@ function finish(kind: DiagnosisKind, facts: Facts): Diagnosis {
   return { kind, title: explained.title, explanation: explained.explanation, fixes: explained.fixes };
 }
 
-/** Words that tie a text to SES without doubt. */
-const SES_ANCHOR =
-  /amazonses|email-smtp(?:-fips)?\.|\bemail(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com|\bSES(?:v2)?\b|SimpleEmail|Simple Email Service|sesv2|client-ses|\bses:\w|Send(?:Raw)?Email\b/i;
+/**
+ * Words that tie a text to SES without doubt. Host names are matched in any case; words and operation names only
+ * as SES and the SDKs write them, so a `sendEmail` function in a stack trace or the French "ses" does not count.
+ */
+const SES_HOST = /amazonses\.com|\bemail-smtp(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com|\bemail(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com/i;
+const SES_WORD =
+  /\bamazonses\b|\b(?:Amazon)?SES(?:v2|V2)?\b|\bSesV2\b|\bsesv2\b|SimpleEmail|Simple Email Service|\bclient-sesv?2?\b|\bclient\(\s*['"]sesv?2?['"]|\baws sesv?2? |\bses:[A-Z]\w+|\bSend(?:Raw)?Email\b/;
+const namesSes = (text: string) => SES_HOST.test(text) || SES_WORD.test(text);
 
-/** A context that describes an SES setup (anything the extension or the user passed about their send). */
-function contextAnchors(context: DiagnosisContext): boolean {
-  return Boolean(context.region || context.smtpHost || context.port || context.transport || context.credentialRegions?.length);
+/** Ports SMTP clients and relays use; a socket address on any other port in the text is some other service's. */
+const MAIL_PORTS = [25, 465, 587, 2465, 2587, 2525];
+
+/** Mail services other than SES, as host names (never the domain of an address) or product names. */
+const OTHER_MAIL_HOST =
+  /(?<![@\w.-])(?:[a-z0-9-]+\.)*(?:gmail|googlemail|google|googleapis|office365|outlook|yahoo|zoho|icloud|sendgrid|mailgun|mailjet|sparkpostmail|postmarkapp|mandrillapp|sendinblue|brevo|mailchimp|npmjs|docker)\.(?:com|net|org|io)\b/i;
+/** Product names, and Gmail's reply signature "- gsmtp". */
+const OTHER_MAIL_PRODUCT = /(?<![@\w.-])(?:SendGrid|Mailgun|Mailjet|SparkPost|Mandrill|Postmark|Gmail|Office ?365|gsmtp)\b/i;
+/** AWS host labels that may show up around an SES failure: SES itself, the credential services, an EC2 host name. */
+const AWS_HOSTS_AROUND_SES = /^(?:email|email-fips|email-smtp|email-smtp-fips|sts|sso|oidc|portal|compute|compute-\d+)$/i;
+const SES_OPERATION = /Email|Identit|Quota|SendStatistics|ConfigurationSet|Template|Suppress|Dkim|Contact|DedicatedIp|Account|MailFrom|Receipt|Deliverability|^Send|^AssumeRole|^GetRoleCredentials|^GetCallerIdentity|^CreateToken/;
+
+/**
+ * What in a pasted text names a service or mail host other than SES (`the service AmazonDynamoDBv2`,
+ * `smtp.gmail.com`, `port 5432`), if anything. Such a text is not SES's, whatever the context says.
+ */
+function otherService(text: string, contextPort?: number): string | undefined {
+  const service = /\(Service: ([A-Za-z0-9 .-]+?)\s*[;,)]/.exec(text)?.[1];
+  if (service && !/SES|Ses|SimpleEmail|^Sts$|^Sso/.test(service)) return `the service ${service}`;
+  const operation = /when calling the (\w+) operation/.exec(text)?.[1];
+  if (operation && !SES_OPERATION.test(operation)) return `the ${operation} operation`;
+  const action = /is not authorized to perform:?\s*[`'"]?([a-z0-9-]+):(\w+)/i.exec(text);
+  if (action && action[1].toLowerCase() !== 'ses') return `${action[1]}:${action[2]}`;
+  for (const arn of text.matchAll(/\barn:aws[a-z-]*:([a-z0-9-]+):/gi)) {
+    if (!['ses', 'iam', 'sts'].includes(arn[1].toLowerCase())) return `an ARN of ${arn[1]}`;
+  }
+  for (const host of text.matchAll(/([a-z0-9-]+)\.(?:[a-z]{2}(?:-gov)?-[a-z]+-\d{1,2}\.)?amazonaws\.com\b/gi)) {
+    if (!AWS_HOSTS_AROUND_SES.test(host[1])) return host[0];
+  }
+  const mail = OTHER_MAIL_HOST.exec(text)?.[0] ?? OTHER_MAIL_PRODUCT.exec(text)?.[0];
+  if (mail) return mail;
+  const socket = /\b(?:ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ECONNRESET|dial tcp[46]?)\s+\[?[A-Za-z0-9.:-]+?\]?:(\d{2,5})\b/.exec(text);
+  const port = socket ? Number(socket[1]) : undefined;
+  if (port !== undefined && !MAIL_PORTS.includes(port) && port !== contextPort) return `port ${port}`;
+  return undefined;
 }
+
+/**
+ * A context that says where this failure happened: the host or one of SES's SMTP ports it was sent through. What is
+ * merely stored (credential regions, verified identities) says nothing
+ * about where a pasted text came from.
+ */
+function contextAnchors(context: DiagnosisContext): boolean {
+  const host = typeof context.smtpHost === 'string' ? context.smtpHost.trim() : '';
+  const sesPort = typeof context.port === 'number' && tlsModeForPort(context.port) !== undefined;
+  return Boolean((host && !otherService(host)) || sesPort);
+}
+
+/** Python's smtplib prints replies as tuples, `(553, b'5.1.2 <x> Invalid email address')`: read them as `553 5.1.2 …`. */
+const asReplies = (text: string) => text.replace(/\((\d{3}),\s*b?(['"])/g, '$1 ');
 
 interface Situation {
   evidence: Evidence;
@@ -39,6 +90,8 @@ interface Situation {
   text: string;
   /** Something ties the failure to SES: its text, an error object from a send, or the context. */
   anchored: boolean;
+  /** What the text names instead of SES (another AWS service, another mail host), when it does. */
+  elsewhere?: string;
   region?: string;
   host?: string;
   hostRegion?: string;
@@ -67,6 +120,14 @@ function verifiedByRegion(input: VerifiedIdentities | undefined): Map<string, Id
   return map;
 }
 
+/** The letter in "starts with a B", "starting with \"A\"", "first character: A" (the article "a" is not it). */
+function startingLetter(text: string): string | undefined {
+  const match =
+    /\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?)\s+with\s+(?:(?:an?|the)\s+(?:letter\s+)?)?["'`]?([a-z])["'`]?(?![\w])/i.exec(text) ??
+    /\bfirst (?:character|char|letter)\s*(?:is\s*)?:?\s*["'`]?([a-z])["'`]?(?![\w])/i.exec(text);
+  return match?.[1].toLowerCase();
+}
+
 /** The context's password shape: `smtpPasswordShape`'s words, or free text like "40 characters". */
 export function normalizePasswordShape(context: DiagnosisContext): SmtpPasswordShape | undefined {
   if (typeof context.password === 'string') return smtpPasswordShape(context.password);
@@ -75,8 +136,10 @@ export function normalizePasswordShape(context: DiagnosisContext): SmtpPasswordS
   const text = raw.trim().toLowerCase();
   if (['smtp-sigv4', 'smtp-sigv2', 'iam-secret', 'other', 'empty'].includes(text)) return text as SmtpPasswordShape;
   if (/iam|secret|\b40\b/.test(text)) return 'iam-secret';
-  if (/sigv2|signature version 2|\b44\b.*\b(?:a|"a"|'a')(?:\b|$)/.test(text)) return 'smtp-sigv2';
-  if (/sigv4|signature version 4|\b44\b/.test(text)) return 'smtp-sigv4';
+  const first = startingLetter(raw);
+  if (/sigv2|signature version 2/.test(text) || (/\b44\b/.test(text) && first === 'a')) return 'smtp-sigv2';
+  if (/sigv4|signature version 4/.test(text) || (/\b44\b/.test(text) && (first === undefined || first === 'b'))) return 'smtp-sigv4';
+  if (first) return 'other';
   if (/empty|none|missing/.test(text)) return 'empty';
   return 'other';
 }
@@ -91,11 +154,20 @@ function situation(failure: unknown, context: DiagnosisContext): Situation {
   const region =
     evidence.region ?? (typeof context.region === 'string' ? normalizeRegion(context.region) : undefined) ?? hostRegion;
   const port = typeof context.port === 'number' ? context.port : evidence.port;
+  const text = asReplies(evidence.text);
+  // A failure of a send of ours (an error object, or the panel's send, which names its transport) is SES's or its
+  // stand-in's by origin; pasted text is SES's when it says so.
+  const tied = evidence.fromSend || context.transport === 'smtp' || context.transport === 'api' || namesSes(text);
+  const elsewhere = tied
+    ? undefined
+    : otherService(text, typeof context.port === 'number' ? context.port : undefined) ??
+      (typeof context.smtpHost === 'string' ? otherService(context.smtpHost) : undefined);
   return {
     evidence,
     context,
-    text: evidence.text,
-    anchored: evidence.fromSend || SES_ANCHOR.test(evidence.text) || contextAnchors(context),
+    text,
+    anchored: tied || (!elsewhere && contextAnchors(context)),
+    elsewhere,
     region,
     host: host || undefined,
     hostRegion,
@@ -223,25 +295,37 @@ const code = (s: Situation, ...codes: string[]) => s.evidence.codes.some((c) => 
 const named = (s: Situation, ...names: string[]) =>
   (s.evidence.name !== undefined && names.includes(s.evidence.name)) || names.some((n) => new RegExp(`\\b${n}\\b`).test(s.text));
 
-const IMPLICIT = (port?: number) => port !== undefined && tlsModeForPort(port) === 'implicit';
-
 /** Transport symptoms that hold for any server: only SES's when something ties the failure to SES. */
 function transportKind(s: Situation): { kind: DiagnosisKind; facts?: Facts } | undefined {
   const facts = baseFacts(s);
-  if (code(s, 'ERR_SSL_WRONG_VERSION_NUMBER') || has(s, /wrong[ _]version[ _]number|unsupported or unrecognized ssl message|unexpected packet format|ssl23_get_server_hello:unknown protocol|\bunknown protocol\b.*ssl|ssl.*\bunknown protocol\b|record layer failure|http_request:.*ssl|packet length too long/i)) {
-    return { kind: 'tls-implicit-on-starttls-port' };
+  const tls = s.context.tls === 'starttls' || s.context.tls === 'implicit' ? s.context.tls : undefined;
+  const portTls = s.port !== undefined ? tlsModeForPort(s.port) : undefined;
+  // A client set to the other TLS mode than SES speaks on the port: that mismatch explains any TLS-level symptom.
+  const mismatch: DiagnosisKind | undefined =
+    tls && portTls && tls !== portTls ? (portTls === 'implicit' ? 'tls-plain-on-implicit-port' : 'tls-implicit-on-starttls-port') : undefined;
+  if (
+    code(s, 'ERR_SSL_WRONG_VERSION_NUMBER') ||
+    has(s, /wrong[ _]version[ _]number|unsupported or unrecognized ssl message|unexpected packet format|ssl23_get_server_hello:unknown protocol|\bunknown protocol\b.*ssl|ssl.*\bunknown protocol\b|record layer failure|http_request:.*ssl|packet length too long|first record does not look like a TLS handshake|port \d+ is typically reserved for plain-text connections/i)
+  ) {
+    return { kind: mismatch ?? 'tls-implicit-on-starttls-port' };
   }
   if (
     code(s, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_HAS_EXPIRED', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY') ||
-    has(s, /self[- ]signed certificate|unable to verify the first certificate|unable to get local issuer certificate|certificate verify failed|CERTIFICATE_VERIFY_FAILED|PKIX path building failed|unable to find valid certification path|does not match certificate's altnames|No subject alternative (?:DNS )?names? matching|remote certificate is invalid|certificate has expired|peer certificate cn=|hostname mismatch|certificate_unknown/i)
+    has(s, /self[- ]signed certificate|unable to verify the first certificate|unable to get local issuer certificate|certificate verify failed|CERTIFICATE_VERIFY_FAILED|PKIX path building failed|unable to find valid certification path|does not match certificate's altnames|No subject alternative (?:DNS )?names? matching|remote certificate is invalid|certificate has expired|peer certificate cn=|hostname mismatch|certificate_unknown|x509: (?:certificate|cannot validate)/i)
   ) {
     return { kind: 'tls-certificate' };
   }
+  // Connected, but no greeting: the sign of a plain client on a TLS-wrapper port. A connection timeout is not:
+  // the TCP connection itself never opened.
   const greeting = code(s, 'GREETING_TIMEOUT') || has(s, /greeting never received|expected response code "?220"? but got (?:code "")?(?:an )?empty|got empty code|response: -1\b|SMTPServerDisconnected|connection unexpectedly closed|server has closed the connection|unable to read data from the transport connection|EOFError|end of file reached|Connection closed by (?:foreign|remote) host/i);
   const timedOut = code(s, 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'CONNECTION_TIMEOUT') || has(s, /timed? ?out|\btimeout\b|errno 110\b|\(110\)|Net::OpenTimeout|Net::ReadTimeout|\b10060\b/i);
-  if ((greeting || timedOut) && IMPLICIT(s.port)) return { kind: 'tls-plain-on-implicit-port' };
+  if (greeting && mismatch) return { kind: mismatch };
+  if (greeting && portTls === 'implicit') {
+    // Set to TLS from the start, as the port wants: something in between holds the connection.
+    return tls === 'implicit' ? { kind: 'network-unreachable', facts: { ...facts, variant: 'no-greeting' } } : { kind: 'tls-plain-on-implicit-port' };
+  }
   if (timedOut && s.port === 25) return { kind: 'smtp-port-blocked', facts: { ...facts, port: 25 } };
-  if (code(s, 'ENOTFOUND', 'EAI_AGAIN') || has(s, /getaddrinfo|ENOTFOUND|EAI_AGAIN|Name or service not known|nodename nor servname|No such host is known|UnknownHostException|Temporary failure in name resolution|Could not resolve host|Host not found|php_network_getaddresses/i)) {
+  if (code(s, 'ENOTFOUND', 'EAI_AGAIN') || has(s, /getaddrinfo|ENOTFOUND|EAI_AGAIN|Name or service not known|nodename nor servname|No such host is known|\bno such host\b|UnknownHostException|Temporary failure in name resolution|Could not resolve host|Host not found|php_network_getaddresses|remote name could not be resolved/i)) {
     return { kind: 'network-unreachable', facts: { ...facts, variant: 'not-found' } };
   }
   if (code(s, 'ECONNREFUSED') || has(s, /ECONNREFUSED|Connection refused|actively refused|errno 111\b|\(111\)/i)) {
@@ -250,8 +334,8 @@ function transportKind(s: Situation): { kind: DiagnosisKind; facts?: Facts } | u
   if (code(s, 'ENETUNREACH', 'EHOSTUNREACH') || has(s, /ENETUNREACH|EHOSTUNREACH|Network is unreachable|No route to host/i)) {
     return { kind: 'network-unreachable', facts };
   }
-  if (greeting && s.port === undefined && s.evidence.command === 'CONN') return { kind: 'tls-plain-on-implicit-port' };
-  if (timedOut && (s.evidence.command === 'CONN' || has(s, /connect(?:ion)?\b.*timed? ?out|timed? ?out.*connect/i))) {
+  if (greeting && s.port === undefined && s.evidence.command === 'CONN' && tls !== 'implicit') return { kind: 'tls-plain-on-implicit-port' };
+  if (timedOut && (s.evidence.command === 'CONN' || has(s, /connect(?:ion)?\b.*timed? ?out|timed? ?out.*connect|dial tcp/i))) {
     return { kind: 'network-unreachable', facts: { ...facts, variant: 'timeout' } };
   }
   return undefined;
@@ -306,7 +390,12 @@ const RULES: Rule[] = [
     has(s, /too many concurrent smtp connections/i) || (has(s, /too many concurrent connections|421[ -](?:4\.\d\.\d )?too many connections/i) && s.anchored)
       ? finish('too-many-connections', baseFacts(s))
       : undefined,
-  (s) => (has(s, /message is too long|message length is more than \d+ bytes|message (?:size )?(?:exceeds|too large)|552[ -](?:5\.3\.4 )?.*(?:too (?:long|big|large)|size)/i) && (s.anchored || has(s, /message is too long|message length is more than/i)) ? finish('message-too-long', baseFacts(s)) : undefined),
+  // "Message is too long" is said of mailing lists and chat messages too: only SES's reply or SES's API words stand alone.
+  (s) =>
+    has(s, /552[ -](?:5\.3\.4 )?Message is too long|Message length is more than \d+ bytes/i) ||
+    (has(s, /message is too long|message (?:size )?(?:exceeds|too large)|552[ -](?:5\.3\.4 )?.*(?:too (?:long|big|large)|size)/i) && s.anchored)
+      ? finish('message-too-long', baseFacts(s))
+      : undefined,
   // Configuration set.
   (s) => {
     const match = /configuration set[ :]+(?:(?:named|with name)\s+)?[<`'"]?([A-Za-z0-9_-]+)[>`'"]?\s+does not exist/i.exec(s.text);
@@ -357,6 +446,13 @@ const RULES: Rule[] = [
     if (has(s, /Must issue a STARTTLS command first/i) || ((has(s, /\b538[ -]/) || s.evidence.responseCode === 538) && s.anchored)) {
       return finish('tls-plain-on-implicit-port', { ...baseFacts(s), variant: 'starttls-not-used' });
     }
+    // SES offers AUTH only after STARTTLS: smtplib's login() then finds no AUTH, and .NET cannot tell the two apart.
+    if (has(s, /SMTP AUTH extension not supported by server/i) && s.anchored) {
+      return finish('tls-plain-on-implicit-port', { ...baseFacts(s), variant: 'starttls-not-used' });
+    }
+    if (has(s, /requires a secure connection or the client was not authenticated/i) && s.anchored) {
+      return finish('tls-plain-on-implicit-port', { ...baseFacts(s), variant: 'starttls-or-login' });
+    }
     if (has(s, /454[ -](?:4\.\d\.\d )?Temporary authentication failure/i)) return finish('smtp-auth-failed', { ...baseFacts(s), variant: 'temporary' });
     if (has(s, /530[ -](?:5\.\d\.\d )?Authentication required/i) && s.anchored) return finish('smtp-auth-failed', { ...baseFacts(s), variant: 'missing' });
     if (has(s, /Authentication Credentials Invalid/i)) return authFailed(s);
@@ -379,6 +475,7 @@ const RULES: Rule[] = [
 function diagnoseUnsafe(failure: unknown, context: DiagnosisContext): Diagnosis {
   const s = situation(failure, context);
   if (!s.text.trim()) return finish('unknown', {});
+  if (s.elsewhere) return finish('unknown', { elsewhere: s.elsewhere });
   for (const rule of RULES) {
     const answer = rule(s);
     if (answer) return answer;

@@ -125,8 +125,8 @@ function readText(evidence: Evidence): void {
   const text = evidence.text;
   const host = HOST.exec(text);
   if (host && !evidence.host) evidence.host = host[1].toLowerCase();
-  // Node's own words for a failed connection: "connect ECONNREFUSED 127.0.0.1:587".
-  const socket = /\b(?:ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ECONNRESET)\s+\[?([A-Za-z0-9.:-]+?)\]?:(\d{2,5})\b/.exec(text);
+  // Node's and Go's words for a failed connection: "connect ECONNREFUSED 127.0.0.1:587", "dial tcp 54.240.1.1:25".
+  const socket = /\b(?:ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ECONNRESET|dial tcp[46]?)\s+\[?([A-Za-z0-9.:-]+?)\]?:(\d{2,5})\b/.exec(text);
   if (socket) {
     if (!evidence.host && (/[a-z]/i.test(socket[1]) || isLocalIp(socket[1]))) evidence.host = socket[1];
     if (evidence.port === undefined) evidence.port = Number(socket[2]);

@@ -1,7 +1,7 @@
 import { asciiIdentity } from '../address/idn';
 import type { VerificationStatus } from '../rules/identities';
 import { SIMULATOR_DOMAIN } from '../rules/identities';
-import { smtpHostFor, type TlsMode } from '../rules/regions';
+import { isSesRegion, SES_REGIONS, smtpHostFor, tlsModeForPort, type TlsMode } from '../rules/regions';
 import type { SmtpPasswordShape } from '../smtp-password/derive';
 import type { DiagnosisKind, Fix } from './types';
 
@@ -68,6 +68,8 @@ export interface Facts {
   before?: boolean;
   /** A kind the text resembles but that nothing ties to SES (only for `unknown`). */
   resembles?: DiagnosisKind;
+  /** What the text names instead of SES, e.g. `the service AmazonKinesis` or `smtp.gmail.com` (only for `unknown`). */
+  elsewhere?: string;
 }
 
 export interface Explained {
@@ -458,12 +460,25 @@ function portBlocked(f: Facts): Explained {
 
 function implicitOnStarttls(f: Facts): Explained {
   const port = f.port;
+  if (port !== undefined && tlsModeForPort(port) === 'implicit') {
+    // TLS from the start is right on 465 and 2465: what answered in plain text there is not SES.
+    return {
+      kind: 'tls-implicit-on-starttls-port',
+      title: `The server on port ${port} answered in plain text`,
+      explanation:
+        `The client began with a TLS handshake on port ${port}, as SES expects there, but the server answered in plain ` +
+        `text, so the handshake failed ("wrong version number"). SES speaks TLS from the start on 465 and 2465, so ` +
+        `what answered${f.host ? ` at ${f.host}` : ''} is not SES itself but a relay, proxy or emulator that speaks ` +
+        `STARTTLS on that port. Use STARTTLS with that server, or connect to email-smtp.<region>.amazonaws.com directly.`,
+      fixes: [portFix(587, 'starttls')],
+    };
+  }
   return {
     kind: 'tls-implicit-on-starttls-port',
     title: `TLS from the start was used on ${port ? `port ${port}` : 'a STARTTLS port'}`,
     explanation:
       `${f.before ? 'TLS from the start is chosen' : 'The client began with a TLS handshake'}, but ${port ? `port ${port}` : 'this port'} at SES starts in plain text and ` +
-      `switches to TLS with STARTTLS, so the handshake ${f.before ? 'would fail' : 'failed'} ("wrong version number"). SES offers ` +
+      `switches to TLS with STARTTLS, so the handshake ${f.before ? 'would fail' : 'failed'} (in OpenSSL's words, "wrong version number"). SES offers ` +
       `STARTTLS on 587, 2587 and 25, and TLS from the start on 465 and 2465.\n\nEither keep ` +
       `${port ? `port ${port}` : 'the port'} and use STARTTLS (in nodemailer \`secure: false\`; elsewhere "tls" rather than "ssl"), ` +
       `or switch to port 465 with TLS from the start.`,
@@ -472,32 +487,42 @@ function implicitOnStarttls(f: Facts): Explained {
 }
 
 function plainOnImplicit(f: Facts): Explained {
-  if (f.variant === 'starttls-not-used') {
-    // "530 Must issue a STARTTLS command first": plain text on a STARTTLS port, never upgraded.
+  if (f.variant === 'starttls-not-used' || f.variant === 'starttls-or-login') {
+    // Plain text on a STARTTLS port, never upgraded: SES refuses mail ("530 Must issue a STARTTLS command first")
+    // and offers no AUTH until STARTTLS.
     const port = f.port;
     const on = port ? `port ${port}` : 'a STARTTLS port';
+    const login =
+      f.variant === 'starttls-or-login'
+        ? `\n\nIf STARTTLS is already on, the client sent no login: give the SMTP username (the access key id, AKIA…) ` +
+          `and the SMTP password${f.region ? ` for ${f.region}` : ''} (in .NET, set \`UseDefaultCredentials = false\` before \`Credentials\`).`
+        : '';
     return {
       kind: 'tls-plain-on-implicit-port',
       title: `STARTTLS was not used on ${on}`,
       explanation:
-        `SES answered "530 Must issue a STARTTLS command first": the client stayed in plain text on ${on} and ` +
-        `never switched to TLS with STARTTLS, and SES accepts no login and no mail over an unencrypted connection. ` +
+        `The client stayed in plain text on ${on} and never switched to TLS with STARTTLS. SES offers the login ` +
+        `(AUTH) only after STARTTLS and accepts no mail over an unencrypted connection: it answers "530 Must issue a ` +
+        `STARTTLS command first", and a client that looks for AUTH first reports that the server does not support it. ` +
         `Turn on STARTTLS and make it required: nodemailer \`secure: false, requireTLS: true\` (and not ` +
-        `\`ignoreTLS\`), PHPMailer \`SMTPSecure = 'tls'\`, Python \`starttls()\` before \`login()\`, JavaMail ` +
-        `\`mail.smtp.starttls.enable\` and \`mail.smtp.starttls.required\`. Or use port 465 with TLS from the start.`,
+        `\`ignoreTLS\`), PHPMailer \`SMTPSecure = 'tls'\`, Python \`starttls()\` before \`login()\`, Django ` +
+        `\`EMAIL_USE_TLS = True\`, the .NET SmtpClient \`EnableSsl = true\`, JavaMail \`mail.smtp.starttls.enable\` and ` +
+        `\`mail.smtp.starttls.required\`. Or use port 465 with TLS from the start.${login}`,
       fixes: [portFix(port && [25, 587, 2587].includes(port) ? port : 587, 'starttls'), portFix(465, 'implicit')],
     };
   }
   const port = f.port ?? 465;
+  const symptom =
+    f.tls === 'starttls'
+      ? `The client is set to STARTTLS, which begins in plain text, so the connection failed. `
+      : f.before
+        ? `A plain (STARTTLS) connection would wait for SES's greeting, which never comes before TLS, until it times out. `
+        : `The client connected in plain text and waited for SES's greeting, which never comes before TLS, so the connection timed out or closed. `;
   return {
     kind: 'tls-plain-on-implicit-port',
     title: `Plain connection to port ${port}, which expects TLS from the start`,
     explanation:
-      `On port ${port} SES expects a TLS handshake before anything else. ` +
-      (f.before
-        ? `A plain (STARTTLS) connection would wait for SES's greeting, which never comes before TLS, until it times out. `
-        : `The client connected in plain text and waited for SES's greeting, which never comes before TLS, so the connection timed out or closed. `) +
-      `Turn on TLS ` +
+      `On port ${port} SES expects a TLS handshake before anything else. ${symptom}Turn on TLS ` +
       `from the start (nodemailer \`secure: true\`, PHPMailer "ssl", Python \`SMTP_SSL\`, Laravel/Symfony "smtps"), ` +
       `or use port 587 with STARTTLS.`,
     fixes: [portFix(port === 2465 ? 2465 : 465, 'implicit'), portFix(587, 'starttls')],
@@ -750,13 +775,23 @@ function networkUnreachable(f: Facts): Explained {
     `the server is running and listening on ${f.host}${f.port ? ` port ${f.port}` : ''}, and that host and port ` +
     `are the ones it was started with.`;
   switch (f.variant) {
-    case 'not-found':
-      cause =
-        `the host name ${f.host ? `${f.host} ` : ''}could not be resolved. Check its spelling` +
-        (f.hostRegion ? `; SES SMTP hosts are email-smtp.<region>.amazonaws.com, and not every region where SES exists has an SMTP endpoint` : '') +
-        `, and that this machine has working DNS.`;
-      if (f.region) fixes.push({ type: 'use-smtp-host', label: `Use ${smtpHostFor(f.region)}`, host: smtpHostFor(f.region) });
+    case 'not-found': {
+      const named = f.host ? /^email-smtp(?:-fips)?\.([^.]+)\.amazonaws\.com\.?$/i.exec(f.host)?.[1]?.toLowerCase() : undefined;
+      const meant = named && !isSesRegion(named) ? nearestSesRegion(named) : undefined;
+      if (named && !isSesRegion(named)) {
+        cause =
+          `the host name ${f.host} could not be resolved: there is no SES region "${named}"` +
+          (meant ? `; did you mean ${meant} (${smtpHostFor(meant)})?` : '. SES SMTP hosts are email-smtp.<region>.amazonaws.com.');
+      } else {
+        cause =
+          `the host name ${f.host ? `${f.host} ` : ''}could not be resolved. Check its spelling` +
+          (f.hostRegion ? `; SES SMTP hosts are email-smtp.<region>.amazonaws.com, and not every region where SES exists has an SMTP endpoint` : '') +
+          `, and that this machine has working DNS.`;
+      }
+      const region = meant ?? (f.region && isSesRegion(f.region) ? f.region : undefined);
+      if (region && smtpHostFor(region) !== f.host?.toLowerCase()) fixes.push({ type: 'use-smtp-host', label: `Use ${smtpHostFor(region)}`, host: smtpHostFor(region) });
       break;
+    }
     case 'not-ses-port':
       cause = `SES's SMTP hosts listen on 25, 465, 587, 2465 and 2587 only, and ${f.port ?? 'this port'} is none of them, so the connection would be refused or time out.`;
       fixes.push(...ports(portFix(587, 'starttls'), portFix(465, 'implicit')));
@@ -777,8 +812,22 @@ function networkUnreachable(f: Facts): Explained {
         cause = `the connection to ${target} timed out. ${standIn}`;
         break;
       }
-      cause = `the connection timed out. A firewall or security group is dropping outgoing traffic to port ${f.port ?? '587'}.`;
+      cause = f.port
+        ? `the connection timed out. A firewall or security group is dropping outgoing traffic to port ${f.port}.`
+        : `the connection timed out. A firewall or security group may be dropping outgoing traffic to the SMTP port; ` +
+          `or, on port 465 or 2465, the client connected in plain text and waited for a greeting that SES sends only after the TLS handshake.`;
       fixes.push(...ports(portFix(587, 'starttls'), portFix(2587, 'starttls'), portFix(465, 'implicit')));
+      break;
+    case 'no-greeting':
+      if (!ses) {
+        cause = `the connection to ${target} opened, but no SMTP greeting came. ${standIn}`;
+        break;
+      }
+      cause =
+        `the connection opened, but no SMTP greeting came. The client uses TLS from the start, which is right for ` +
+        `${f.port ? `port ${f.port}` : 'this port'}, so something in between (a proxy, or a firewall that inspects ` +
+        `traffic) holds the connection. Try port 587 with STARTTLS, or another network.`;
+      fixes.push(...ports(portFix(587, 'starttls'), portFix(2587, 'starttls')));
       break;
     default:
       cause = ses ? 'the network between this machine and SES is down or blocked.' : `${target} could not be reached. ${standIn}`;
@@ -794,8 +843,33 @@ function networkUnreachable(f: Facts): Explained {
   };
 }
 
+/** The SES region closest in spelling to a mistyped one (`eu-wset-1` → `eu-west-1`), if one is close. */
+function nearestSesRegion(typed: string): string | undefined {
+  let best: { code: string; distance: number } | undefined;
+  for (const { code } of SES_REGIONS) {
+    const distance = editDistance(typed, code);
+    if (!best || distance < best.distance) best = { code, distance };
+  }
+  return best && best.distance <= 2 ? best.code : undefined;
+}
+
+/** Edits (insert, delete, replace, swap two neighbours) from one string to the other. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
 function unknownKind(f: Facts): Explained {
-  const hint = f.resembles
+  const hint = f.elsewhere
+    ? ` It names ${f.elsewhere}, not SES, so it is not an SES failure even if SES is set up here.`
+    : f.resembles
     ? ` It resembles "${f.resembles}", but nothing in it ties it to SES. If it came from sending through SES, give the ` +
       `host, port and region (\`--context\` in the terminal) to get a definite answer.`
     : '';

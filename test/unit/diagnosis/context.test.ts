@@ -77,11 +77,36 @@ describe('diagnosis: the context decides what the text cannot', () => {
     assert.deepEqual(d.fixes[0], { type: 'change-port', label: 'Use port 587 with STARTTLS', port: 587, tls: 'starttls' });
   });
 
-  it('a connection timeout is a blocked port 25, a plain connection on 465, or a firewall on 587', () => {
+  it('a connection timeout is a blocked port 25, or a firewall on 465 and 587; only a missing greeting on 465 is a plain connection', () => {
     const timeout = Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT', command: 'CONN' });
     assert.equal(diagnose(timeout, { port: 25 }).kind, 'smtp-port-blocked');
-    assert.equal(diagnose(timeout, { port: 465 }).kind, 'tls-plain-on-implicit-port');
+    // The TCP connection never opened: no TLS mode is at fault (a plain client on 465 connects, then gets no greeting).
+    assert.equal(diagnose(timeout, { port: 465 }).kind, 'network-unreachable');
+    assert.equal(diagnose(timeout, { port: 465, tls: 'implicit' }).kind, 'network-unreachable');
     assert.equal(diagnose(timeout, { port: 587 }).kind, 'network-unreachable');
+    const greeting = Object.assign(new Error('Greeting never received'), { code: 'ETIMEDOUT', command: 'CONN' });
+    assert.equal(diagnose(greeting, { port: 465 }).kind, 'tls-plain-on-implicit-port');
+    assert.equal(diagnose(greeting, { port: 465, tls: 'starttls' }).kind, 'tls-plain-on-implicit-port');
+    const held = diagnose(greeting, { port: 465, tls: 'implicit', smtpHost: 'email-smtp.us-east-1.amazonaws.com' });
+    assert.equal(held.kind, 'network-unreachable', 'TLS from the start is right on 465: something in between holds the connection');
+    assert.match(held.explanation, /no SMTP greeting came/);
+  });
+
+  it('the TLS mode in the context decides: STARTTLS on 465 is a plain connection, and never "port 465 starts in plain text"', () => {
+    const wrongVersion = 'Error: 80B7A1D0:error:0A00010B:SSL routines:ssl3_get_record:wrong version number';
+    const d = diagnose(wrongVersion, { port: 465, tls: 'starttls' });
+    assert.equal(d.kind, 'tls-plain-on-implicit-port');
+    assert.match(d.explanation, /TLS from the start/);
+    assert.match(d.explanation, /port 587 with STARTTLS/);
+    assert.doesNotMatch(d.explanation, /port 465 at SES starts in plain text|switch to port 465/);
+    assert.deepEqual(d.fixes.map((f) => f.type === 'change-port' && `${f.port}/${f.tls}`), ['465/implicit', '587/starttls']);
+    assert.equal(diagnose(wrongVersion, { port: 587, tls: 'implicit' }).kind, 'tls-implicit-on-starttls-port');
+    // TLS from the start on 465 answered in plain text: what answered is not SES.
+    const relay = diagnose(wrongVersion, { port: 465, tls: 'implicit' });
+    assert.equal(relay.kind, 'tls-implicit-on-starttls-port');
+    assert.match(relay.explanation, /answered in plain text/);
+    assert.doesNotMatch(relay.explanation, /port 465 at SES starts in plain text|switch to port 465/);
+    for (const port of [465, 2465]) assert.doesNotMatch(diagnose(wrongVersion, { port }).explanation, /at SES starts in plain text/);
   });
 
   it('reads a real AWS SDK v3 error object', async () => {

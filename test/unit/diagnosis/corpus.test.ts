@@ -11,7 +11,9 @@ interface CorpusCase {
   context?: DiagnosisContext;
 }
 
-const corpus = (JSON.parse(readFileSync(join(__dirname, '../../corpus/failures.json'), 'utf8')) as { cases: CorpusCase[] }).cases;
+const read = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { cases: CorpusCase[] }).cases;
+/** The shared corpus, and the cases an audit of the diagnosis found misdiagnosed. */
+const corpus = [...read(join(__dirname, '../../corpus/failures.json')), ...read(join(__dirname, 'corpus/audit.json'))];
 
 /** An error object as nodemailer or the AWS SDK throws it: a real Error carrying the listed fields. */
 function toFailure(entry: CorpusCase): unknown {

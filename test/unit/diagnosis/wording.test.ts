@@ -3,7 +3,7 @@ import { DIAGNOSIS_KINDS, diagnose } from '../../../src/diagnosis';
 import { explain, PREFLIGHT_ONLY_KINDS, type Facts } from '../../../src/diagnosis/explanations';
 
 /** Every template, with no facts, with all of them, before and after a send, and in each of its variants. */
-const VARIANTS = ['not-subscribed', 'starttls-first', 'starttls-not-used', 'missing', 'odd-password', 'temporary', 'not-found', 'not-ses-port', 'refused', 'timeout', 'sso', 'configuration-set', 'api-throttle', 'role-unknown'];
+const VARIANTS = ['not-subscribed', 'starttls-first', 'starttls-not-used', 'starttls-or-login', 'no-greeting', 'missing', 'odd-password', 'temporary', 'not-found', 'not-ses-port', 'refused', 'timeout', 'sso', 'configuration-set', 'api-throttle', 'role-unknown'];
 const FULL: Facts = {
   region: 'eu-west-1',
   identities: ['a@x.example'],
@@ -25,7 +25,7 @@ function texts(): { label: string; title: string; explanation: string }[] {
   for (const kind of [...DIAGNOSIS_KINDS, ...PREFLIGHT_ONLY_KINDS]) {
     for (const before of [false, true]) {
       for (const variant of [undefined, ...VARIANTS]) {
-        for (const [name, facts] of [['no facts', {}], ['full facts', FULL], ['address only', { address: 'a@x.example' }], ['a stand-in host', { host: '127.0.0.1', port: 2587 }]] as const) {
+        for (const [name, facts] of [['no facts', {}], ['full facts', FULL], ['address only', { address: 'a@x.example' }], ['a stand-in host', { host: '127.0.0.1', port: 2587 }], ['STARTTLS on 465', { port: 465, tls: 'starttls' }], ['a misspelt host', { host: 'email-smtp.eu-wset-1.amazonaws.com', hostRegion: 'eu-wset-1', region: 'eu-wset-1' }], ['another service', { elsewhere: 'the service AmazonKinesis', resembles: 'credentials-invalid' }]] as const) {
           const e = explain(kind, { ...facts, before, variant });
           out.push({ label: `${kind} / ${name} / ${before ? 'before' : 'after'} / ${variant ?? '-'}`, title: e.title, explanation: e.explanation });
         }
