@@ -53,10 +53,10 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   };
   const history = new TestMailHistory(context.globalState);
   const drafts = new FileMemento(vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'drafts.json').fsPath);
-  const domain = panelDomain(ctx, history, drafts);
+  const walkthrough = new WalkthroughProgress(ctx);
+  const domain = panelDomain(ctx, history, drafts, () => walkthrough.done('ses.hasSentTestMail'));
   const reviews = new ReviewMonitor(ctx);
   const productionForms = new ProductionAccessForms(ctx, context.extensionUri, reviews, drafts);
-  const walkthrough = new WalkthroughProgress(ctx);
 
   const view = vscode.window.createTreeView('ses.identities', { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new StatusBar(tree, view, () => settings.regions());

@@ -2,6 +2,7 @@ import { parseAddressList } from '../address';
 import type { CommandContext } from '../commands/context';
 import { diagnose } from '../diagnosis';
 import { preflight } from '../preflight';
+import { smtpHostRegion } from '../rules/regions';
 import type { DiagnosisContext, Fix } from '../diagnosis/types';
 import type { Memento } from 'vscode';
 import type { Draft } from '../webview/protocol';
@@ -36,13 +37,14 @@ export function diagnosisContext(draft: Draft, facts: RegionFacts, profile?: str
 
 const LAST_DRAFT = 'ses.lastDraft';
 
-export function panelDomain(ctx: CommandContext, history: TestMailHistory, state: Memento): PanelDomain {
+export function panelDomain(ctx: CommandContext, history: TestMailHistory, state: Memento, onSent: () => void = () => undefined): PanelDomain {
   return {
     history,
+    sent: onSent,
     lastDraft: () => state.get<Draft>(LAST_DRAFT),
     saveDraft: (draft) => void state.update(LAST_DRAFT, draft),
     preflight: (draft, facts) =>
-      preflight(
+      withoutHostSwitch(facts, preflight(
         {
           region: draft.region,
           from: draft.from,
@@ -66,12 +68,18 @@ export function panelDomain(ctx: CommandContext, history: TestMailHistory, state
           configurationSets: facts.loaded ? facts.configurationSets : undefined,
           hasSmtpCredentials: facts.smtp.hasCredentials,
         },
-      ),
+      )),
     explain: (failure, draft, facts) => {
       const d = diagnose(failure, diagnosisContext(draft, facts, ctx.api().connection.profile || undefined));
-      const finding: PanelFinding & { kind: string } = { kind: d.kind, severity: 'error', willReject: true, title: d.title, explanation: d.explanation, fixes: d.fixes };
+      const [finding] = withoutHostSwitch(facts, [{ kind: d.kind, severity: 'error', willReject: true, title: d.title, explanation: d.explanation, fixes: d.fixes }]);
       return finding;
     },
     runFix: (fix, panel) => runFix(fix as unknown as Fix, panel),
   };
+}
+
+/** An SMTP host that is not SES's own (the local emulator, a relay) is the user's choice: no fix offers to replace it. */
+function withoutHostSwitch<F extends PanelFinding>(facts: RegionFacts, findings: F[]): F[] {
+  if (smtpHostRegion(facts.smtp.host)) return findings;
+  return findings.map((f) => ({ ...f, fixes: f.fixes.filter((fix) => fix.type !== 'use-smtp-host') }));
 }

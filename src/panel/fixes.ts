@@ -77,8 +77,11 @@ export async function runFix(fix: Fix, panel?: TestEmailPanel): Promise<void> {
 
 /** Replaces an address in whichever recipient field holds it (To when none does). */
 function replaceRecipient(draft: Draft, from: string, to: string): Partial<Draft> {
+  // Letter case is the very thing that differs, and a library may have changed it on the way (nodemailer writes
+  // domains in lower case): find the address whatever its case, and never add one that is already there.
+  const pattern = new RegExp(from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
   for (const field of ['to', 'cc', 'bcc', 'replyTo'] as const) {
-    if (draft[field].includes(from)) return { [field]: draft[field].split(from).join(to) };
+    if (pattern.test(draft[field])) return { [field]: draft[field].replace(pattern, to) };
   }
-  return { to: draft.to ? `${draft.to}, ${to}` : to };
+  return draft.to.includes(to) ? {} : { to: draft.to ? `${draft.to}, ${to}` : to };
 }

@@ -45,6 +45,8 @@ export interface PanelFinding {
 /** What the panel needs from the domain: a pre-flight check and a failure explanation, with one vocabulary. */
 export interface PanelDomain {
   readonly history: TestMailHistory;
+  /** A test mail was delivered (the walkthrough's "send" step). */
+  sent(): void;
   /** The last draft, kept across closing the panel (the page's own state covers a window reload). */
   lastDraft(): Draft | undefined;
   saveDraft(draft: Draft): void;
@@ -352,7 +354,13 @@ export class TestEmailPanel implements vscode.Disposable {
     if (d.bodyKind === 'file' && !file) throw new Error(t('No file to send: open an HTML, text or .eml file in the editor, or choose another body.'));
     if (d.bodyKind === 'file' && file) {
       if (!this.file) this.setFile(file, false);
-      const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(file.uri));
+      // Through the document, so an open editor's unsaved text is what goes; a closed untitled file says so.
+      const content = await vscode.workspace.openTextDocument(file.uri).then(
+        (doc) => doc.getText(),
+        () => {
+          throw new Error(t('{0} can no longer be read (closed or deleted): open an HTML, text or .eml file and use "Send File as Test Email", or choose another body.', path.basename(file.uri.path)));
+        },
+      );
       const ext = path.extname(file.uri.fsPath).toLowerCase();
       if (ext === '.eml') message.raw = content;
       else if (ext === '.html' || ext === '.htm') message.html = content;
@@ -405,7 +413,7 @@ export class TestEmailPanel implements vscode.Disposable {
       this.logTranscript(result.transcript, `sent ${result.messageId} in ${result.elapsedMs} ms`);
       this.post({ type: 'sent', messageId: result.messageId, elapsedMs: result.elapsedMs, transport: d.transport, response: result.response });
       await this.remember(true, `sent ${result.messageId}`);
-      void vscode.commands.executeCommand('setContext', 'ses.hasSentTestMail', true); // completes the walkthrough step
+      this.domain.sent();
       this.ctx.tree.refresh(d.region);
       return result;
     } catch (err) {

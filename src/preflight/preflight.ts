@@ -179,7 +179,13 @@ export function preflight(draft: PreflightDraft, facts: PreflightFacts): Finding
           otherRegions: elsewhere,
         });
       } else if (elsewhere.length) {
-        add('sender-other-region', 'error', true, 'identity-in-other-region', { address: from, otherRegions: elsewhere, host: draft.transport === 'smtp' ? draft.smtpHost : undefined, hostRegion: draft.smtpHost ? smtpHostRegion(draft.smtpHost) : undefined });
+        add('sender-other-region', 'error', true, 'identity-in-other-region', {
+          address: from,
+          otherRegions: elsewhere,
+          // Switching host is advice only for SES's own hosts: a local emulator or relay is not to be replaced.
+          host: draft.transport === 'smtp' && draft.smtpHost && smtpHostRegion(draft.smtpHost) ? draft.smtpHost : undefined,
+          hostRegion: draft.smtpHost ? smtpHostRegion(draft.smtpHost) : undefined,
+        });
       } else {
         add('sender-not-verified', 'error', true, 'sender-not-verified', { address: from });
       }

@@ -7,8 +7,7 @@ export const WALKTHROUGH_ID = 'ses-workbench.ses-workbench#ses.firstEmail';
 /**
  * The walkthrough's steps complete on context keys (`completionEvents: onContext:…`). This sets the keys that
  * follow from what the tree loads and what secret storage holds. A key only ever turns on in a session: VS Code
- * remembers a completed step itself. (`ses.hasSentTestMail` is set by the Send Test Email panel,
- * `ses.productionAccessRequested` also by the production access form.)
+ * remembers a completed step itself. (`ses.hasSentTestMail` and `ses.productionAccessRequested` come through `done`.)
  *
  * VS Code completes a step only when its context expression turns true after the walkthrough was registered; a key
  * that was already true then counts as "seen this session" and never completes the step. The walkthroughs service
@@ -38,6 +37,11 @@ export class WalkthroughProgress implements vscode.Disposable {
     } finally {
       for (const key of on) await vscode.commands.executeCommand('setContext', key, true);
     }
+  }
+
+  /** A step done by a feature of its own (a test mail sent, a production access request made). */
+  done(key: 'ses.hasSentTestMail' | 'ses.productionAccessRequested'): void {
+    this.turnOn(key);
   }
 
   private turnOn(key: string): void {

@@ -95,6 +95,8 @@ function showBody(): void {
 }
 
 function changed(): void {
+  // A failure belongs to the draft that was sent; once the draft changes, the pre-flight speaks for it.
+  if ($('result').classList.contains('failed')) $('result').hidden = true;
   draft = readForm();
   vscode.setState({ draft });
   showBody();
@@ -191,7 +193,7 @@ window.addEventListener('message', (event: MessageEvent<ToPage>) => {
         [
           el('strong', `Sent through ${message.transport === 'smtp' ? 'SMTP' : 'the SES API'} in ${message.elapsedMs} ms`),
           el('p', `Message ID: ${message.messageId}`),
-          el('p', message.response, 'muted'),
+          ...(message.response && message.response !== message.messageId ? [el('p', message.response, 'muted')] : []),
         ],
         'result ok',
       );
