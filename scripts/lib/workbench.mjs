@@ -13,6 +13,8 @@ export const EMULATOR_PROFILE = 'ses-emulator';
 const USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'workbench.startupEditor': 'none',
+  // The emulator's SMTP ports would otherwise pop up as "application running on port …" offers.
+  'remote.autoForwardPorts': false,
   'workbench.tips.enabled': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'update.mode': 'none',

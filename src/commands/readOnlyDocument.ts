@@ -18,6 +18,8 @@ export async function showReadOnlyDocument(title: string, markdown: string, colu
   const name = `/${++counter}/${title.replace(/[\\/:*?"<>|]+/g, '-')}.md`;
   contents.set(name, markdown);
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: SCHEME, path: name }));
-  await vscode.window.showTextDocument(doc, { preview: true, viewColumn: column });
+  // "Beside" once: the next answer replaces the last one's column instead of opening yet another.
+  const previous = vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === SCHEME)?.viewColumn;
+  await vscode.window.showTextDocument(doc, { preview: true, viewColumn: column === vscode.ViewColumn.Beside && previous ? previous : column });
   return doc;
 }

@@ -31,7 +31,10 @@ export function smtpUsernameProblem(username: string): string | undefined {
 export async function setSmtpCredentials(ctx: CommandContext, node?: { region?: string }): Promise<boolean> {
   const region = await resolveRegion(ctx, node, t('Set SMTP Credentials'));
   if (!region) return false;
+  // The user name (an access key id, not a secret) of credentials stored before: changing only the password is common.
+  const stored = await ctx.secrets.get(region);
   const username = await ctx.ui.input({
+    value: stored?.username,
     title: t('SMTP credentials for {0} (1/2): user name', region),
     prompt: t('The SMTP user name from the SES console (an access key id). SMTP credentials are per region.'),
     placeHolder: 'AKIA…',

@@ -2,13 +2,21 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { diagnose, formatDiagnosis, type Diagnosis } from '../diagnosis';
 import { runFix } from '../panel/fixes';
-import { deriveSmtpPassword } from '../smtp-password/derive';
+import { deriveSmtpPassword, maskSecrets, smtpPasswordShape } from '../smtp-password/derive';
 import type { CommandContext } from './context';
 import { showReadOnlyDocument } from './readOnlyDocument';
 import { resolveRegion } from './regionPrompt';
 import { smtpUsernameProblem } from './smtpCredentials';
 
 const t = vscode.l10n.t;
+
+function secretKeyProblem(key: string): string | undefined {
+  if (key.length === 40) return undefined;
+  const shape = smtpPasswordShape(key);
+  if (shape === 'smtp-sigv4') return t('This is already an SMTP password (44 characters, starting with B): store it with "SES: Set SMTP Credentials" instead.');
+  if (shape === 'smtp-sigv2') return t('This is a retired Signature Version 2 SMTP password; enter the IAM secret access key (40 characters) to derive a current one.');
+  return t('An IAM secret access key has 40 characters; this has {0}.', key.length);
+}
 
 /**
  * Derives the region's SMTP password from an IAM secret access key and stores it with the access key id.
@@ -17,7 +25,9 @@ const t = vscode.l10n.t;
 export async function createSmtpPassword(ctx: CommandContext, node?: { region?: string }): Promise<boolean> {
   const region = await resolveRegion(ctx, node, t('Create SMTP Password from IAM Secret Key'));
   if (!region) return false;
+  const stored = await ctx.secrets.get(region);
   const username = await ctx.ui.input({
+    value: stored?.username,
     title: t('SMTP password for {0} (1/2): access key id', region),
     prompt: t('The access key id of an IAM user allowed to ses:SendRawEmail. It is also the SMTP user name.'),
     placeHolder: 'AKIA…',
@@ -30,7 +40,7 @@ export async function createSmtpPassword(ctx: CommandContext, node?: { region?: 
     prompt: t('The IAM secret access key (40 characters). Only the derived SMTP password is stored; the key is not.'),
     password: true,
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim().length === 40 ? undefined : t('An IAM secret access key has 40 characters; this has {0}.', v.trim().length)),
+    validateInput: (v) => secretKeyProblem(v.trim()),
   });
   if (secret === undefined) return false;
   await ctx.secrets.set(region, { username: username.trim(), password: deriveSmtpPassword(secret.trim(), region) });
@@ -80,7 +90,8 @@ export async function explainError(ctx: CommandContext, given?: string): Promise
     productionAccess[region] = snapshot.account.productionAccess;
   }
   const diagnosis = diagnose(text, { credentialRegions, verifiedIdentities, productionAccess, profile: ctx.api().connection.profile || undefined });
-  await showReadOnlyDocument(`SES error explained - ${diagnosis.kind}`, `# ${formatDiagnosis(diagnosis)}\n\n---\n\n${t('The failure as given')}:\n\n\`\`\`text\n${text.trim()}\n\`\`\`\n`, vscode.ViewColumn.Beside);
+  const answer = `# ${formatDiagnosis(diagnosis)}\n\n---\n\n${t('The failure as given')}:\n\n\`\`\`text\n${text.trim()}\n\`\`\`\n`;
+  await showReadOnlyDocument(`SES error explained - ${diagnosis.kind}`, maskSecrets(answer), vscode.ViewColumn.Beside);
   // Showing the header as it will be written is no action outside the panel.
   const fixes = diagnosis.fixes.filter((f) => f.type !== 'quote-display-name');
   if (fixes.length) {

@@ -33,6 +33,8 @@ function parseArgs(argv: string[]): Options | string {
       options.contextFile = file;
     } else if (arg.startsWith('--context=')) options.contextFile = arg.slice('--context='.length);
     else if (arg === '--help' || arg === '-h') return '';
+    // Failure texts rarely start with "--"; an unknown option is more likely a typo than a text to explain.
+    else if (/^--[a-z]/.test(arg)) return `Unknown option ${arg}. To explain a text that starts with "--", put it after a lone --.`;
     else options.text.push(arg);
   }
   return options;

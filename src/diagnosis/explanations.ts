@@ -250,6 +250,20 @@ function addressCaseMismatch(f: Facts): Explained {
   const region = regionText(f.region);
   const field = f.field === 'from' || f.field === 'return-path' ? 'from' : 'to';
   const fixes: Fix[] = [];
+  if (f.variant === 'smtp-lower-domain') {
+    // The user typed the verified spelling; the SMTP library changes it on the way. Only verifying what arrives helps.
+    fixes.push(...verifyFixes([typed], f.region));
+    return {
+      kind: 'address-case-mismatch',
+      title: `Over SMTP ${verified} goes out as ${typed}`,
+      explanation:
+        `${verified} is verified in ${region}, but nodemailer (like many SMTP libraries) writes the domain of an ` +
+        `address in lower case, so SES receives ${typed}. SES compares email-address identities letter for letter, the ` +
+        `domain included, and will refuse it. Verify ${typed} as well, or send through the SES API, which keeps the ` +
+        `address as typed.`,
+      fixes,
+    };
+  }
   if (f.verifiedAs && f.address) {
     fixes.push({ type: 'use-address', label: `Use ${f.verifiedAs} exactly`, field, address: f.verifiedAs, replaces: f.address });
   }
@@ -258,9 +272,9 @@ function addressCaseMismatch(f: Facts): Explained {
     kind: 'address-case-mismatch',
     title: `${typed === 'the address' ? 'The address' : typed} differs in letter case from the verified ${verified}`,
     explanation:
-      `SES compares email-address identities letter for letter: ${f.verifiedAs ?? 'an address'} is verified in ${region}, but the mail ` +
-      `uses ${typed}, and for SES those are two different identities (domains are not case-sensitive; the part ` +
-      `before the @ of an address identity is). Write the address exactly as it was verified, or verify ${typed} too.`,
+      `SES compares email-address identities letter for letter, the domain included: ${f.verifiedAs ?? 'an address'} is ` +
+      `verified in ${region}, but the mail uses ${typed}, and for SES those are two different identities (only domain ` +
+      `identities ignore letter case). Write the address exactly as it was verified, or verify ${typed} too.`,
     fixes,
   };
 }

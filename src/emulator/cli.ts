@@ -62,6 +62,9 @@ function describe(info: EmulatorInfo): string {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`ses emulator: ${(error as Error).message}\n`);
+  const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+  // Another emulator (an `npm start`, say) holds the usual ports: say how to run a second one.
+  const hint = inUse ? ' (another emulator or `npm start` may be running; pass --api-port 0 --smtp-port 0 --smtps-port 0 for free ports)' : '';
+  process.stderr.write(`ses emulator: ${(error as Error).message}${hint}\n`);
   process.exit(1);
 });

@@ -217,6 +217,21 @@ export function preflight(draft: PreflightDraft, facts: PreflightFacts): Finding
     }
   }
 
+  // Over SMTP nodemailer writes domains in lower case: an address identity spelled with capitals in its domain
+  // no longer matches what arrives (SES compares address identities letter for letter).
+  if (draft.transport === 'smtp' && regionIdentities) {
+    const candidates: [Facts['field'], string][] = [
+      ...(from ? [['from', from] as [Facts['field'], string]] : []),
+      ...(account && !account.productionAccess ? recipients.map((r) => ['to', r] as [Facts['field'], string]) : []),
+    ];
+    for (const [field, address] of candidates) {
+      const at = address.lastIndexOf('@');
+      const sent = address.slice(0, at + 1) + address.slice(at + 1).toLowerCase();
+      if (sent === address || !isCovered(regionIdentities, address) || isCovered(regionIdentities, sent)) continue;
+      add(`smtp-lower-domain:${field}:${address}`, 'error', true, 'address-case-mismatch', { address: sent, verifiedAs: address, field, variant: 'smtp-lower-domain' });
+    }
+  }
+
   // Configuration set.
   const configurationSet = draft.configurationSet?.trim();
   if (configurationSet && facts.configurationSets && !facts.configurationSets.includes(configurationSet)) {

@@ -27,3 +27,14 @@ export function smtpPasswordShape(password: string): SmtpPasswordShape {
   if (password.length === 40 && /^[A-Za-z0-9+/]{40}$/.test(password)) return 'iam-secret';
   return 'other';
 }
+
+/**
+ * Text with anything shaped like an IAM secret access key (40 base64 characters) or an SMTP password (44, starting
+ * with A or B) masked: pasted logs sometimes carry them, and what we show or keep must not.
+ */
+export function maskSecrets(text: string): string {
+  return text.replace(/(?<![A-Za-z0-9+/])(?:[AB][A-Za-z0-9+/]{42}[A-Za-z0-9+/=]|[A-Za-z0-9+/]{40})(?![A-Za-z0-9+/=])/g, (token) =>
+    // A run of one kind of character (hex ids, digits) is not a key: keys mix cases and digits.
+    /[a-z]/.test(token) && /[A-Z]/.test(token) && /[0-9+/]/.test(token) ? '[secret hidden]' : token,
+  );
+}

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { dkimRecords, mailFromRecords, type DnsRecord } from '../dns/records';
 import type { AccountStatus, IdentityDetail, IdentitySummary } from '../ses/client';
+import { normalizeRegion } from '../rules/regions';
 import type { SesError } from '../ses/errors';
 import type { SesNode } from './node';
 
@@ -290,7 +291,9 @@ export class RegionErrorNode implements SesNode {
     const { region } = this.parent;
     const kind = this.error.kind;
     const label =
-      kind === 'sso-expired'
+      normalizeRegion(region) !== region
+        ? t('"{0}" is not an AWS region code — correct ses.regions', region)
+        : kind === 'sso-expired'
         ? t('SSO session expired for SES in {0} — log in, then click to retry', region)
         : kind === 'credentials-expired'
           ? t('Credentials expired for SES in {0} — renew them, then click to retry', region)
@@ -300,7 +303,9 @@ export class RegionErrorNode implements SesNode {
             ? t('Access denied to SES in {0} — click to retry', region)
             : kind === 'throttled'
               ? t('SES in {0} is throttling requests — click to retry', region)
-              : t('Could not reach SES in {0} — click to retry', region);
+              : kind === 'network'
+                ? t('Could not reach SES in {0} — click to retry', region)
+                : t('SES in {0} answered with an error — click to retry', region);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = this.error.message;

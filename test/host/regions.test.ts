@@ -157,7 +157,7 @@ describe('Regions: account status, errors and empty regions', () => {
     const failed = await reload(ctx, FAILING);
     assert.strictEqual(failed.length, 1, 'only the error node');
     const error = await failed[0].getTreeItem();
-    assert.strictEqual(error.label, `Could not reach SES in ${FAILING} — click to retry`);
+    assert.strictEqual(error.label, `SES in ${FAILING} answered with an error — click to retry`);
     assert.strictEqual(error.contextValue, 'error:region:service');
     assert.strictEqual(error.command?.command, 'ses.retryRegion');
 

@@ -83,6 +83,12 @@ const cases: Case[] = [
     expect: { id: 'header-from-not-verified', kind: 'sender-not-verified', severity: 'error', willReject: true, title: /billing@nowhere\.example/, fixes: ['verify-identity'] },
   },
   {
+    rule: 'over SMTP an address verified with capitals in its domain arrives in lower case, which SES refuses',
+    draft: { to: 'Ops@Shop.Example' },
+    facts: { identities: [{ name: 'verified.example', type: 'DOMAIN', status: 'SUCCESS' }, { name: 'Ops@Shop.Example', type: 'EMAIL_ADDRESS', status: 'SUCCESS' }] },
+    expect: { id: 'smtp-lower-domain:to:Ops@Shop.Example', kind: 'address-case-mismatch', severity: 'error', willReject: true, title: /Over SMTP Ops@Shop\.Example goes out as Ops@shop\.example/, explanation: /send through the SES API/, fixes: ['verify-identity'] },
+  },
+  {
     rule: 'sender at a domain that is still pending',
     draft: { from: 'shop@pending.example' },
     expect: { id: 'sender-pending', kind: 'sender-not-verified', severity: 'error', willReject: true, title: /pending\.example is PENDING in eu-west-1/, explanation: /three DKIM CNAME records/, fixes: ['check-dkim-records'] },

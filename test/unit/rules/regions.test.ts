@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { SES_REGIONS, consoleUrl, describeRegion, normalizeRegion, smtpHostFor, smtpHostRegion, tlsModeForPort } from '../../../src/rules/regions';
-import { deriveSmtpPassword, smtpPasswordShape } from '../../../src/smtp-password/derive';
+import { deriveSmtpPassword, maskSecrets, smtpPasswordShape } from '../../../src/smtp-password/derive';
 
 describe('rules: regions and SMTP hosts', () => {
   it('lists the main SES regions with their names', () => {
@@ -46,5 +46,10 @@ describe('smtp-password: derivation', () => {
   it('links an identity to the SES console of its region, GovCloud to its own console', () => {
     assert.equal(consoleUrl('eu-west-1', 'a+b@example.com'), 'https://eu-west-1.console.aws.amazon.com/ses/home?region=eu-west-1#/identities/a%2Bb%40example.com');
     assert.match(consoleUrl('us-gov-west-1', 'example.com'), /^https:\/\/us-gov-west-1\.console\.amazonaws-us-gov\.com\/ses\/home\?region=us-gov-west-1#/);
+  });
+  it('masks IAM secret keys and SMTP passwords in pasted text, and leaves access key ids and message ids alone', () => {
+    const password = deriveSmtpPassword('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'us-east-2');
+    const text = `MAIL_PASSWORD=${password} AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY user AKIAIOSFODNN7EXAMPLE id 0100018c1234567890abcdef1234567890abcdef12`;
+    assert.equal(maskSecrets(text), 'MAIL_PASSWORD=[secret hidden] AWS_SECRET_ACCESS_KEY=[secret hidden] user AKIAIOSFODNN7EXAMPLE id 0100018c1234567890abcdef1234567890abcdef12');
   });
 });
