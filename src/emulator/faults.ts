@@ -13,6 +13,8 @@ export interface Faults {
   dropSmtp?: number;
   /** Restricts throttle and serverError to these operation names (e.g. ["ListEmailIdentities"]). */
   operations?: string[];
+  /** Restricts throttle and serverError to calls signed for these regions (one region down, the others up). */
+  regions?: string[];
 }
 
 export type ApiFault = 'throttle' | 'serverError';
@@ -32,10 +34,12 @@ export class FaultInjector {
     return Math.max(0, this.faults.latencyMs ?? 0);
   }
 
-  /** Consumes one API fault for this operation, if one is armed. */
-  takeApiFault(operation: string): ApiFault | undefined {
+  /** Consumes one API fault for this operation in this region, if one is armed. */
+  takeApiFault(operation: string, region?: string): ApiFault | undefined {
     const ops = this.faults.operations;
     if (ops && ops.length > 0 && !ops.includes(operation)) return undefined;
+    const regions = this.faults.regions;
+    if (regions && regions.length > 0 && (!region || !regions.includes(region))) return undefined;
     if (this.take('serverError')) return 'serverError';
     if (this.take('throttle')) return 'throttle';
     return undefined;

@@ -114,8 +114,11 @@ export class ProductionAccessPanel implements vscode.Disposable {
     return this.draft;
   }
 
+  private disposed = false;
+
   private post(message: ToProductionPage): void {
-    void this.panel.webview.postMessage(message);
+    // A submit or a review check can finish after the panel was closed.
+    if (!this.disposed) void this.panel.webview.postMessage(message);
   }
 
   private async receive(raw: unknown): Promise<void> {
@@ -218,6 +221,7 @@ export class ProductionAccessPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }

@@ -170,8 +170,11 @@ export class TestEmailPanel implements vscode.Disposable {
     return this.draft;
   }
 
+  private disposed = false;
+
   private post(message: ToPage): void {
-    void this.panel.webview.postMessage(message);
+    // Loads finish after the user may have closed the panel: there is nobody left to tell.
+    if (!this.disposed) void this.panel.webview.postMessage(message);
   }
 
   private async receive(raw: unknown): Promise<void> {
@@ -453,6 +456,7 @@ export class TestEmailPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (TestEmailPanel.current === this) TestEmailPanel.current = undefined;
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();

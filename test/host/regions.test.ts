@@ -187,6 +187,22 @@ describe('Regions: account status, errors and empty regions', () => {
     assert.strictEqual(recovered[0].label, 'Sandbox');
   });
 
+  it('refreshing every region while one is down: that one is an error node, every other region loads', async function () {
+    this.timeout(60_000);
+    const ctx = await extension();
+    await control({ action: 'setFaults', faults: { serverError: -1, regions: [FAILING] } });
+    try {
+      await vscode.commands.executeCommand('ses.refresh');
+      const loaded = await Promise.all(ctx.tree.regions().map(async (node) => [node.region, (await items(await children(ctx, node)))[0]] as const));
+      const failing = loaded.filter(([, first]) => String(first.contextValue).startsWith('error:region'));
+      assert.deepStrictEqual(failing.map(([region]) => region), [FAILING]);
+      assert.ok(loaded.length >= 3, `several regions configured: ${loaded.map(([r]) => r).join(', ')}`);
+      for (const [region, first] of loaded) if (region !== FAILING) assert.match(String(first.contextValue), /^account:/, region);
+    } finally {
+      await control({ action: 'clearFaults' });
+    }
+  });
+
   it('throttling that outlasts the SDK retries says so, and retry recovers', async function () {
     this.timeout(60_000);
     const ctx = await extension();

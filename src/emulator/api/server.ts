@@ -70,7 +70,7 @@ async function handle(options: ApiServerOptions, req: http.IncomingMessage, res:
     if (!route) throw new SesApiError(404, 'UnknownOperationException', `Unknown operation ${req.method} ${url.pathname}`);
     const latency = state.faults.latencyMs();
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
-    const fault = state.faults.takeApiFault(route.name);
+    const fault = state.faults.takeApiFault(route.name, caller.region);
     if (fault === 'throttle') throw new SesApiError(429, 'TooManyRequestsException', 'Too many requests have been made to the operation.');
     if (fault === 'serverError') throw new SesApiError(500, 'InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.');
     const params = (route.pattern.exec(url.pathname) ?? []).slice(1).map((p) => decodeURIComponent(p));

@@ -28,6 +28,13 @@ describe('emulator: fault injection and control', () => {
     assert.equal(result.$metadata.attempts, 3);
   });
 
+  it('a fault limited to one region leaves the others answering', async () => {
+    await control({ action: 'setFaults', faults: { serverError: -1, regions: ['ap-south-1'] } });
+    assert.equal((await rejectionOf(h.ses('ap-south-1').send(new GetAccountCommand({})))).status, 500);
+    assert.ok((await h.ses('us-east-1').send(new GetAccountCommand({}))).SendQuota);
+    assert.ok((await h.ses('eu-west-1').send(new ListEmailIdentitiesCommand({}))).EmailIdentities);
+  });
+
   it('server errors: 500 InternalFailure until cleared (-1 = every call)', async () => {
     await control({ action: 'setFaults', faults: { serverError: -1 } });
     for (let i = 0; i < 2; i++) {
