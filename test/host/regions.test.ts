@@ -153,7 +153,7 @@ describe('Regions: account status, errors and empty regions', () => {
     const ctx = await extension();
     // Three 500s on ListEmailIdentities: the SDK's three attempts in the failing region's load, none left for others.
     // (Only tree loads list identities; background watchers read GetAccount and GetEmailIdentity.)
-    await control({ action: 'setFaults', faults: { serverError: 3, operations: ['ListEmailIdentities'] } });
+    await control({ action: 'setFaults', faults: { serverError: 3, operations: ['ListEmailIdentities'], regions: [FAILING] } });
     const failed = await reload(ctx, FAILING);
     assert.strictEqual(failed.length, 1, 'only the error node');
     const error = await failed[0].getTreeItem();
@@ -175,7 +175,7 @@ describe('Regions: account status, errors and empty regions', () => {
     const errorNode = failed[0];
     const usEast = await regionNode(ctx, 'us-east-1');
     const usEastChildren = await children(ctx, usEast);
-    await control({ action: 'setFaults', faults: { serverError: 3, operations: ['ListEmailIdentities'] } });
+    await control({ action: 'setFaults', faults: { serverError: 3, operations: ['ListEmailIdentities'], regions: [FAILING] } });
     await vscode.commands.executeCommand('ses.retryRegion', errorNode);
     assert.strictEqual((await items(await children(ctx, await regionNode(ctx, FAILING))))[0].contextValue, 'error:region:service');
     assert.strictEqual(await children(ctx, usEast), usEastChildren, 'us-east-1 was not reloaded');
@@ -206,7 +206,7 @@ describe('Regions: account status, errors and empty regions', () => {
   it('throttling that outlasts the SDK retries says so, and retry recovers', async function () {
     this.timeout(60_000);
     const ctx = await extension();
-    await control({ action: 'setFaults', faults: { throttle: 3, operations: ['ListEmailIdentities'] } });
+    await control({ action: 'setFaults', faults: { throttle: 3, operations: ['ListEmailIdentities'], regions: [FAILING] } });
     const [error] = await items(await reload(ctx, FAILING));
     await control({ action: 'clearFaults' });
     assert.strictEqual(error.label, `SES in ${FAILING} is throttling requests — click to retry`);
