@@ -457,7 +457,7 @@ function portBlocked(f: Facts): Explained {
   const port = f.port ?? 25;
   return {
     kind: 'smtp-port-blocked',
-    title: `Port ${port} is blocked on the way to SES`,
+    title: f.before ? `Port ${port} is likely blocked on the way to SES (EC2 and many networks block it)` : `Port ${port} is blocked on the way to SES`,
     explanation:
       (f.before
         ? `Port ${port} is often blocked on the way to ${f.host ?? 'SES'}: the connection then hangs until it times out. `

@@ -60,6 +60,7 @@ export function panelDomain(ctx: CommandContext, history: TestMailHistory, state
           tls: facts.smtp.tls,
           passwordShape: facts.smtp.passwordShape,
           headerFrom: facts.headerFrom,
+          bodyBytes: facts.bodyBytes,
         },
         {
           identities: facts.loaded ? facts.identities : undefined,

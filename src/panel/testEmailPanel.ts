@@ -67,6 +67,8 @@ export interface RegionFacts {
   configurationSets?: string[];
   /** The From header of the .eml file that goes out raw, if that is the body. */
   headerFrom?: string;
+  /** The body file's size, if that is the body. */
+  bodyBytes?: number;
   /** The stored password is described only by its shape: the value itself stays in SecretStorage until a send. */
   smtp: { host: string; port: number; tls: TlsMode; passwordShape?: SmtpPasswordShape; hasCredentials: boolean };
 }
@@ -102,6 +104,7 @@ export class TestEmailPanel implements vscode.Disposable {
   private lastTranscript: string[] = [];
   /** The From header of the body file, when it is an .eml (read when the file is chosen). */
   private fileHeaderFrom?: string;
+  private fileBytes?: number;
   private readonly disposables: vscode.Disposable[] = [];
   private markReady: () => void = () => undefined;
   /** Resolves once the page has asked for its state and the region has been loaded. */
@@ -252,6 +255,7 @@ export class TestEmailPanel implements vscode.Disposable {
   private async readFileHeaders(): Promise<void> {
     const uri = this.file?.uri;
     let headerFrom: string | undefined;
+    const bytes = uri ? await vscode.workspace.fs.stat(uri).then((s) => s.size, () => undefined) : undefined;
     if (uri && path.extname(uri.fsPath).toLowerCase() === '.eml') {
       const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri).then((b) => b, () => new Uint8Array()));
       const head = content.split(/\r?\n\r?\n/, 1)[0].replace(/\r?\n[ \t]+/g, ' ');
@@ -259,6 +263,7 @@ export class TestEmailPanel implements vscode.Disposable {
     }
     if (this.file?.uri !== uri) return;
     this.fileHeaderFrom = headerFrom;
+    this.fileBytes = bytes;
     this.check();
   }
 
@@ -336,6 +341,7 @@ export class TestEmailPanel implements vscode.Disposable {
     this.facts.smtp.port = this.draft.port;
     this.facts.smtp.tls = tlsFor(this.draft.port);
     this.facts.headerFrom = this.draft.bodyKind === 'file' ? this.fileHeaderFrom : undefined;
+    this.facts.bodyBytes = this.draft.bodyKind === 'file' ? this.fileBytes : undefined;
     this.findings = this.domain.preflight(this.draft, this.facts);
     this.post({ type: 'preflight', findings: this.findings.map(toView) });
   }

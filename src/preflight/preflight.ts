@@ -34,7 +34,12 @@ export interface PreflightDraft {
   passwordShape?: SmtpPasswordShape;
   /** The From header of a raw message (an .eml sent as is): SES checks it as well as the envelope sender. */
   headerFrom?: string;
+  /** The body's size in bytes, when it is known before sending (a file). */
+  bodyBytes?: number;
 }
+
+/** SES's message size limit (API v2 and SMTP), counted after encoding. */
+const MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
 
 export interface PreflightAccount {
   productionAccess: boolean;
@@ -231,6 +236,9 @@ export function preflight(draft: PreflightDraft, facts: PreflightFacts): Finding
       add(`smtp-lower-domain:${field}:${address}`, 'error', true, 'address-case-mismatch', { address: sent, verifiedAs: address, field, variant: 'smtp-lower-domain' });
     }
   }
+
+  // Size: the body file's own bytes already over the limit (encoding only adds to them).
+  if (draft.bodyBytes !== undefined && draft.bodyBytes > MAX_MESSAGE_BYTES) add('message-too-long', 'error', true, 'message-too-long');
 
   // Configuration set.
   const configurationSet = draft.configurationSet?.trim();

@@ -89,6 +89,11 @@ const cases: Case[] = [
     expect: { id: 'smtp-lower-domain:to:Ops@Shop.Example', kind: 'address-case-mismatch', severity: 'error', willReject: true, title: /Over SMTP Ops@Shop\.Example goes out as Ops@shop\.example/, explanation: /send through the SES API/, fixes: ['verify-identity'] },
   },
   {
+    rule: 'a body file larger than the 40 MB SES accepts',
+    draft: { bodyBytes: 41 * 1024 * 1024 },
+    expect: { id: 'message-too-long', kind: 'message-too-long', severity: 'error', willReject: true, title: /40 MB/, fixes: ['open-url'] },
+  },
+  {
     rule: 'sender at a domain that is still pending',
     draft: { from: 'shop@pending.example' },
     expect: { id: 'sender-pending', kind: 'sender-not-verified', severity: 'error', willReject: true, title: /pending\.example is PENDING in eu-west-1/, explanation: /three DKIM CNAME records/, fixes: ['check-dkim-records'] },
