@@ -94,9 +94,13 @@ function showBody(): void {
   $('smtpRow').hidden = $<HTMLSelectElement>('transport').value !== 'smtp';
 }
 
-function changed(): void {
-  // A failure belongs to the draft that was sent; once the draft changes, the pre-flight speaks for it.
-  if ($('result').classList.contains('failed')) $('result').hidden = true;
+/** The form changed: `edit` when the user (or a fix they chose) changed the draft, not a reload of the region. */
+function changed(edit = false): void {
+  // A failure belongs to the draft that was sent; once the draft is edited, the pre-flight speaks for it.
+  if (edit) {
+    if ($('result').classList.contains('failed')) $('result').hidden = true;
+    $('findings').hidden = false;
+  }
   draft = readForm();
   vscode.setState({ draft });
   showBody();
@@ -181,7 +185,7 @@ window.addEventListener('message', (event: MessageEvent<ToPage>) => {
       break;
     case 'patchDraft':
       writeForm({ ...readForm(), ...message.patch });
-      changed();
+      changed(true);
       break;
     case 'sending':
       $<HTMLButtonElement>('send').disabled = true;
@@ -208,6 +212,8 @@ window.addEventListener('message', (event: MessageEvent<ToPage>) => {
         ],
         'result failed',
       );
+      // The failure speaks for this draft now; the predictions return with the next edit.
+      $('findings').hidden = true;
       break;
     default: {
       const never: never = message;
@@ -222,10 +228,10 @@ $<HTMLSelectElement>('simulator').addEventListener('change', (event) => {
   if (!scenario) return;
   $<HTMLInputElement>('to').value = `${scenario}@simulator.amazonses.com`;
   $<HTMLSelectElement>('simulator').value = '';
-  changed();
+  changed(true);
 });
-form.addEventListener('input', changed);
-form.addEventListener('change', changed);
+form.addEventListener('input', () => changed(true));
+form.addEventListener('change', () => changed(true));
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   post({ type: 'send', draft: readForm() });
