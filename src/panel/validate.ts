@@ -1,3 +1,4 @@
+import { normalizeRegion } from '../rules/regions';
 import type { Draft, FromPage } from '../webview/protocol';
 
 /** The page is untrusted: every message is checked for shape before the host acts on it. */
@@ -11,6 +12,8 @@ export function asDraft(value: unknown): Draft | undefined {
   if (v.transport !== 'smtp' && v.transport !== 'api') return undefined;
   if (!['text', 'html', 'both', 'file'].includes(v.bodyKind as string)) return undefined;
   if (typeof v.port !== 'number' || !Number.isInteger(v.port) || v.port < 1 || v.port > 65535) return undefined;
+  // The region names the SES endpoint the host will call: only a region code, never a URL or a path.
+  if (!normalizeRegion(v.region as string)) return undefined;
   const draft = {} as Record<string, unknown>;
   for (const f of [...stringFields, 'transport', 'bodyKind', 'port']) draft[f] = v[f];
   return draft as unknown as Draft;
