@@ -490,5 +490,9 @@ function fileOf(draft: Draft | undefined): BodyFile | undefined {
 function senderOptions(identities: IdentitySummary[]): { value: string; label: string }[] {
   return identities
     .filter((i) => i.status === 'SUCCESS')
-    .map((i) => (i.type === 'EMAIL_ADDRESS' ? { value: i.name, label: i.name } : { value: `*@${i.name}`, label: `any address @${i.name} (verified domain)` }));
+    .map((i) => {
+      // SES keeps an identity whose sending was turned off; mail from it is refused, so the list says so.
+      const off = i.sendingEnabled === false ? ` — ${t('sending disabled for this identity')}` : '';
+      return i.type === 'EMAIL_ADDRESS' ? { value: i.name, label: `${i.name}${off}` } : { value: `*@${i.name}`, label: `any address @${i.name} (verified domain)${off}` };
+    });
 }
