@@ -92,7 +92,8 @@ async function offerCopy(ctx: CommandContext, domain: string, dkim: DnsRecord[],
 
 /** Copies the records of a domain node as a zone-file snippet, offering CSV instead. */
 export async function copyDnsRecords(ctx: CommandContext, node?: Partial<IdentityTarget>): Promise<void> {
-  const target = await resolveIdentity(ctx, node, t('Copy DNS Records'), (i) => i.type !== 'EMAIL_ADDRESS');
+  const target = await resolveIdentity(ctx, node, t('Copy DNS Records'), (i) => i.type !== 'EMAIL_ADDRESS', (region) =>
+    t('There are no domain identities in {0}: DNS records belong to domains. Use "SES: Verify Domain" first.', region));
   if (!target) return;
   const { region } = target;
   const domain = target.identity.name;

@@ -107,7 +107,8 @@ export function watchIdentity(ctx: CommandContext, region: string, name: string)
 
 /** SES API v2 has no "resend": deleting and re-creating the pending identity mails a fresh 24-hour link. */
 export async function resendVerification(ctx: CommandContext, node?: Partial<IdentityTarget>): Promise<void> {
-  const target = await resolveIdentity(ctx, node, t('Resend Verification Email'), (i) => i.type === 'EMAIL_ADDRESS' && i.status !== 'SUCCESS');
+  const target = await resolveIdentity(ctx, node, t('Resend Verification Email'), (i) => i.type === 'EMAIL_ADDRESS' && i.status !== 'SUCCESS', (region) =>
+    t('No address in {0} is waiting for its verification link.', region));
   if (!target) return;
   const { region } = target;
   const { name } = target.identity;

@@ -34,6 +34,8 @@ export async function resolveIdentity(
   node: Partial<IdentityTarget> | undefined,
   purpose: string,
   eligible: (identity: IdentitySummary) => boolean = () => true,
+  /** What to say when the region has no identity this command can act on. */
+  none?: (region: string) => string,
 ): Promise<IdentityTarget | undefined> {
   if (node?.region && node.identity) return { region: node.region, identity: node.identity };
   const region = await resolveRegion(ctx, undefined, purpose);
@@ -47,7 +49,7 @@ export async function resolveIdentity(
   }
   const candidates = identities.filter(eligible);
   if (candidates.length === 0) {
-    void ctx.ui.info(vscode.l10n.t('No identity in {0} fits "{1}".', region, purpose));
+    void ctx.ui.info(none ? none(region) : vscode.l10n.t('No identity in {0} fits "{1}".', region, purpose));
     return undefined;
   }
   const picked = await ctx.ui.pick(

@@ -199,6 +199,13 @@ function baseFacts(s: Situation): Facts {
 }
 
 /** The same mailbox, whatever the letter case, +label, or spelling of an internationalised domain (`bücher` / `xn--bcher-kva`). */
+/** `a@Example.com` and `a@example.com`: the same local part, domains differing only in letter case. */
+const onlyDomainCase = (a: string, b: string): boolean => {
+  const [localA, domainA] = [a.slice(0, a.lastIndexOf('@')), a.slice(a.lastIndexOf('@') + 1)];
+  const [localB, domainB] = [b.slice(0, b.lastIndexOf('@')), b.slice(b.lastIndexOf('@') + 1)];
+  return localA === localB && domainA !== domainB && domainA.toLowerCase() === domainB.toLowerCase();
+};
+
 const sameAddress = (a: string, b: string) => withoutLabel(asciiAddress(a)).toLowerCase() === withoutLabel(asciiAddress(b)).toLowerCase();
 
 function regionsCovering(s: Situation, address: string, except?: string): string[] {
@@ -216,9 +223,12 @@ function notVerified(s: Situation): Diagnosis {
   const named = parsed.identities.length ? parsed.identities : s.from ? [s.from] : [];
   const inRegion = region ? (s.verified.get(region) ?? []) : [];
 
+  // Over SMTP the library may have lower-cased the domain of a correctly typed address (nodemailer does).
+  const caseFacts = (address: string, verifiedAs: string): Facts =>
+    s.context.transport === 'smtp' && onlyDomainCase(address, verifiedAs) ? { variant: 'smtp-lower-domain' } : {};
   const about = (address: string, field: Facts['field']): Diagnosis | undefined => {
     const variant = caseMismatch(inRegion, asciiAddress(address));
-    if (variant) return finish('address-case-mismatch', { ...facts, address, field, verifiedAs: variant.name });
+    if (variant) return finish('address-case-mismatch', { ...facts, address, field, verifiedAs: variant.name, ...caseFacts(address, variant.name) });
     const elsewhere = regionsCovering(s, address, region);
     if (elsewhere.length) return finish('identity-in-other-region', { ...facts, address, otherRegions: elsewhere });
     return undefined;
@@ -245,7 +255,7 @@ function notVerified(s: Situation): Diagnosis {
   if (recipients.length) {
     for (const recipient of recipients) {
       const variant = caseMismatch(inRegion, asciiAddress(recipient));
-      if (variant) return finish('address-case-mismatch', { ...facts, address: recipient, field: 'to', verifiedAs: variant.name });
+      if (variant) return finish('address-case-mismatch', { ...facts, address: recipient, field: 'to', verifiedAs: variant.name, ...caseFacts(recipient, variant.name) });
     }
     return finish('sandbox-recipient-not-verified', { ...facts, identities: recipients });
   }
@@ -311,7 +321,7 @@ function transportKind(s: Situation): { kind: DiagnosisKind; facts?: Facts } | u
   }
   if (
     code(s, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_HAS_EXPIRED', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY') ||
-    has(s, /self[- ]signed certificate|unable to verify the first certificate|unable to get local issuer certificate|certificate verify failed|CERTIFICATE_VERIFY_FAILED|PKIX path building failed|unable to find valid certification path|does not match certificate's altnames|No subject alternative (?:DNS )?names? matching|remote certificate is invalid|certificate has expired|peer certificate cn=|hostname mismatch|certificate_unknown|x509: (?:certificate|cannot validate)/i)
+    has(s, /self[- ]signed certificate|unable to verify the first certificate|unable to get local issuer certificate|certificate verify failed|CERTIFICATE_VERIFY_FAILED|PKIX path building failed|unable to find valid certification path|does not match certificate's altnames|No subject alternative (?:DNS )?names? matching|remote certificate is invalid|certificate has expired|peer certificate cn=|hostname mismatch|certificate signature failure|CERT_SIGNATURE_FAILURE|UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to verify the leaf signature|certificate_unknown|x509: (?:certificate|cannot validate)/i)
   ) {
     return { kind: 'tls-certificate' };
   }

@@ -259,7 +259,7 @@ function addressCaseMismatch(f: Facts): Explained {
       explanation:
         `${verified} is verified in ${region}, but nodemailer (like many SMTP libraries) writes the domain of an ` +
         `address in lower case, so SES receives ${typed}. SES compares email-address identities letter for letter, the ` +
-        `domain included, and will refuse it. Verify ${typed} as well, or send through the SES API, which keeps the ` +
+        `domain included, and ${f.before ? 'will refuse' : 'refused'} it. Verify ${typed} as well, or send through the SES API, which keeps the ` +
         `address as typed.`,
       fixes,
     };

@@ -24,7 +24,8 @@ export function diagnosisContext(draft: Draft, facts: RegionFacts, profile?: str
     smtpHost: facts.smtp.host,
     port: draft.port,
     tls: facts.smtp.tls,
-    from: draft.from,
+    // A raw .eml carries its own From header, which SES checks as the sender; the draft's From is only the envelope.
+    from: (facts.headerFrom && list(facts.headerFrom)[0]) || draft.from,
     to: [...list(draft.to), ...list(draft.cc), ...list(draft.bcc)],
     configurationSet: draft.configurationSet || undefined,
     passwordShape: facts.smtp.passwordShape,

@@ -27,7 +27,7 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, joi
   </div>
   <label for="from">From</label>
   <div class="from">
-    <input id="localPart" aria-label="Local part (before the @) of the sender at a verified domain" placeholder="local part" hidden>
+    <input id="localPart" aria-label="Local part (before the @) of the sender at a verified domain" placeholder="test" title="The part before the @; empty sends as test@" hidden>
     <select id="from" name="from" aria-label="From address"></select>
     <input id="fromName" name="fromName" placeholder="Display name (optional)" aria-label="Display name">
   </div>

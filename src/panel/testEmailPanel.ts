@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parseAddressList } from '../address';
+import { formatMailbox, parseAddressList } from '../address';
 import type { CommandContext } from '../commands/context';
 import { settings } from '../config/settings';
 import { SMTP_PORTS, smtpHostFor, tlsModeForPort, type TlsMode } from '../rules/regions';
@@ -174,6 +174,7 @@ export class TestEmailPanel implements vscode.Disposable {
   }
 
   private disposed = false;
+  private sending = false;
 
   private post(message: ToPage): void {
     // Loads finish after the user may have closed the panel: there is nobody left to tell.
@@ -207,8 +208,14 @@ export class TestEmailPanel implements vscode.Disposable {
         return;
       }
       case 'send':
+        if (this.sending) return; // one send at a time, whatever the page asks
         this.draft = this.withFile(message.draft);
-        await this.send();
+        this.sending = true;
+        try {
+          await this.send();
+        } finally {
+          this.sending = false;
+        }
         return;
       case 'fix': {
         const source = message.source === 'failure' ? this.failure : this.findings[message.findingIndex];
@@ -348,7 +355,8 @@ export class TestEmailPanel implements vscode.Disposable {
 
   private async buildMessage(): Promise<TestMessage> {
     const d = this.draft;
-    const list = (text: string): string[] => parseAddressList(text).mailboxes.map((m) => m.address);
+    // Display names are kept, written as a header needs them (quoted, or encoded when not ASCII).
+    const list = (text: string): string[] => parseAddressList(text).mailboxes.map((m) => (m.name ? formatMailbox(m) : m.address));
     const message: TestMessage = {
       from: d.from,
       fromName: d.fromName.trim() || undefined,
@@ -364,7 +372,9 @@ export class TestEmailPanel implements vscode.Disposable {
     if (d.bodyKind === 'file' && file) {
       if (!this.file) this.setFile(file, false);
       // Through the document, so an open editor's unsaved text is what goes; a closed untitled file says so.
-      const content = await vscode.workspace.openTextDocument(file.uri).then(
+      // An untitled file lives only while its editor is open: opening its address again would make a new, empty one.
+      const gone = file.uri.scheme === 'untitled' && !vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === file.uri.toString());
+      const content = await (gone ? Promise.reject(new Error('closed')) : vscode.workspace.openTextDocument(file.uri)).then(
         (doc) => doc.getText(),
         () => {
           throw new Error(t('{0} can no longer be read (closed or deleted): open an HTML, text or .eml file and use "Send File as Test Email", or choose another body.', path.basename(file.uri.path)));

@@ -91,7 +91,7 @@ function websiteUrlProblem(raw: string): string | undefined {
   if (!/^https?:\/\//i.test(typed)) {
     return /^[a-z][a-z0-9+.-]*:/i.test(typed)
       ? `The URL must start with http:// or https://, not "${typed.split(':')[0]}:".`
-      : `The URL must start with http:// or https://, e.g. https://${typed}.`;
+      : `The URL must start with http:// or https://, e.g. ${typed.includes('.') ? `https://${typed}` : 'https://www.example.com'}.`;
   }
   let url: URL;
   try {

@@ -1,7 +1,9 @@
+import { parseAddressList } from '../address';
 /** A test mail as the user composed it; transport-neutral. */
 export interface TestMessage {
   from: string;
   fromName?: string;
+  /** Recipients as header mailboxes: a bare address or `"Name" <address>` (quoted or encoded as a header needs). */
   to: string[];
   cc?: string[];
   bcc?: string[];
@@ -38,4 +40,9 @@ export class SendFailure extends Error {
 
 export function allRecipients(m: TestMessage): string[] {
   return [...m.to, ...(m.cc ?? []), ...(m.bcc ?? [])];
+}
+
+/** `"Doe, Jane" <jane@example.com>` → `jane@example.com`; a bare address stays as it is. */
+export function bareAddress(mailbox: string): string {
+  return parseAddressList(mailbox).mailboxes[0]?.address ?? mailbox;
 }

@@ -4,7 +4,7 @@ import nodemailer from 'nodemailer';
 import type { SendMailOptions } from 'nodemailer/lib/mailer';
 import type { SMTPTransportOptions } from 'nodemailer/lib/smtp-transport';
 import { smtpHostFor, type TlsMode } from '../rules/regions';
-import { SendFailure, type SendResult, type TestMessage } from './message';
+import { allRecipients, bareAddress, SendFailure, type SendResult, type TestMessage } from './message';
 import { CLIENT, redactTranscript, SERVER } from './transcript';
 
 export interface SmtpTarget {
@@ -68,7 +68,8 @@ export async function sendViaSmtp(target: SmtpTarget, message: TestMessage): Pro
 }
 
 function toNodemailer(m: TestMessage): SendMailOptions {
-  const envelope = { from: m.from, to: [...m.to, ...(m.cc ?? []), ...(m.bcc ?? [])] };
+  // The envelope takes bare addresses; the headers keep the display names.
+  const envelope = { from: m.from, to: allRecipients(m).map(bareAddress) };
   if (m.raw !== undefined) return { envelope, raw: m.raw };
   return {
     from: m.fromName ? { name: m.fromName, address: m.from } : m.from,

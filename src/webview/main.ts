@@ -34,7 +34,8 @@ function showSender(from: string): void {
   const domainOption = at > 0 ? [...select.options].find((o) => o.value.startsWith('*@') && o.value.slice(2).toLowerCase() === from.slice(at + 1).toLowerCase()) : undefined;
   if (from && ![...select.options].some((o) => o.value === from) && domainOption) {
     select.value = domainOption.value;
-    local.value = from.slice(0, at);
+    // An emptied local part means the default ("test", shown as the placeholder): leave it empty.
+    if (senderAddress() !== from) local.value = from.slice(0, at);
   } else if (from) {
     if (![...select.options].some((o) => o.value === from)) select.append(new Option(from, from));
     select.value = from;
@@ -96,9 +97,9 @@ function showBody(): void {
 
 /** The form changed: `edit` when the user (or a fix they chose) changed the draft, not a reload of the region. */
 function changed(edit = false): void {
-  // A failure belongs to the draft that was sent; once the draft is edited, the pre-flight speaks for it.
   if (edit) {
-    if ($('result').classList.contains('failed')) $('result').hidden = true;
+    // Any earlier result (sent or failed) was for the draft as it was; the message id stays in the history.
+    if (!$('result').classList.contains('pending')) $('result').hidden = true;
     $('findings').hidden = false;
   }
   draft = readForm();
@@ -164,8 +165,9 @@ window.addEventListener('message', (event: MessageEvent<ToPage>) => {
   switch (message.type) {
     case 'init': {
       fillSelect('region', message.regions.map((r) => ({ value: r, label: r })), message.draft.region);
-      // The host's draft is the truth: it was restored from this page's saved state after a reload.
-      draft = message.file ? { ...message.draft, bodyKind: 'file' } : message.draft;
+      // The host's draft is the truth: it was restored from this page's saved state after a reload. (A file chosen
+      // with "Send File as Test Email" comes with bodyKind "file" already; a file alone does not decide the body.)
+      draft = message.draft;
       $('fileName').textContent = message.file?.name ?? '';
       writeForm(draft);
       post({ type: 'draft', draft });
@@ -234,6 +236,10 @@ form.addEventListener('input', () => changed(true));
 form.addEventListener('change', () => changed(true));
 form.addEventListener('submit', (event) => {
   event.preventDefault();
+  // One mail per click: a double click must not send twice (the host says when the send is over).
+  const button = $<HTMLButtonElement>('send');
+  if (button.disabled) return;
+  button.disabled = true;
   post({ type: 'send', draft: readForm() });
 });
 $('setCredentials').addEventListener('click', () => post({ type: 'setSmtpCredentials' }));

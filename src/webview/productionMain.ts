@@ -131,6 +131,8 @@ window.addEventListener('message', (event: MessageEvent<ToProductionPage>) => {
       problems = message.problems;
       showProblems();
       showAdvice(message.advice);
+      // "Not sent: fix the marked field" is over once nothing is marked any more.
+      if (problems.length === 0 && $('result').classList.contains('failed')) $('result').hidden = true;
       break;
     case 'submitting':
       submitting = true;

@@ -313,7 +313,8 @@ export const sendEmail: Operation = async (ctx) => {
   const region = regionOf(ctx);
 
   let message: ComposedMessage;
-  if (content.Simple) message = composeSimple(content.Simple, fromEmailAddress, destination);
+  const replyTo = Array.isArray(body.ReplyToAddresses) ? (body.ReplyToAddresses as string[]) : [];
+  if (content.Simple) message = composeSimple(content.Simple, fromEmailAddress, destination, replyTo);
   else message = await parseRaw(Buffer.from(content.Raw?.Data ?? '', 'base64'), fromEmailAddress, destination);
 
   const feedback = body.FeedbackForwardingEmailAddress as string | undefined;
@@ -364,7 +365,7 @@ interface ComposedMessage {
   sizeBytes: number;
 }
 
-function composeSimple(simple: SimpleContent, from: string | undefined, destination: Destination): ComposedMessage {
+function composeSimple(simple: SimpleContent, from: string | undefined, destination: Destination, replyTo: string[]): ComposedMessage {
   if (!from) throw badRequest('Missing required parameter: FromEmailAddress');
   const fromAddresses = addresses([from]);
   if (fromAddresses.length !== 1) throw badRequest(`Illegal address: ${from}`);
@@ -377,6 +378,10 @@ function composeSimple(simple: SimpleContent, from: string | undefined, destinat
   const headers: Record<string, string> = { from, subject };
   if (to.length) headers.to = (destination.ToAddresses ?? []).join(', ');
   if (cc.length) headers.cc = (destination.CcAddresses ?? []).join(', ');
+  if (replyTo.length) {
+    addresses(replyTo); // refuses what is not an address, as SES does
+    headers['reply-to'] = replyTo.join(', ');
+  }
   for (const header of simple.Headers ?? []) headers[header.Name.toLowerCase()] = header.Value;
   return {
     from,

@@ -149,4 +149,15 @@ describe('diagnosis: the context decides what the text cannot', () => {
     assert.equal(d.kind, 'iam-not-authorized');
     assert.match(d.explanation, /arn:aws:iam::123456789012:user\/smtp is not allowed to call ses:SendRawEmail on arn:aws:ses:us-east-1:123456789012:identity\/example\.com/);
   });
+
+  it('a domain lower-cased on the way over SMTP is explained as such, with no fix that retypes what was typed', () => {
+    const text = '554 Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: Alice.Smith@example.com';
+    const context: DiagnosisContext = { region: 'us-east-1', from: 'sender@example.com', to: ['Alice.Smith@Example.com'], verifiedIdentities: { 'us-east-1': ['sender@example.com', 'Alice.Smith@Example.com'] } };
+    const smtp = diagnose(text, { ...context, transport: 'smtp' });
+    assert.equal(smtp.kind, 'address-case-mismatch');
+    assert.match(smtp.explanation, /writes the domain of an address in lower case/);
+    assert.deepEqual(smtp.fixes.map((f) => f.type), ['verify-identity']);
+    const api = diagnose(text.replace('Alice.Smith@example.com', 'alice.smith@Example.com'), { ...context, transport: 'api' });
+    assert.ok(api.fixes.some((f) => f.type === 'use-address'), 'a real typo keeps the retype fix');
+  });
 });

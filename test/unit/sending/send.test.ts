@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { manualClock, startEmulator } from '../../../src/emulator';
 import { SesApi } from '../../../src/ses/client';
 import { sendViaApi } from '../../../src/sending/api';
+import { formatMailbox } from '../../../src/address';
 import { SendFailure } from '../../../src/sending/message';
 import { sendViaSmtp, type SmtpTarget } from '../../../src/sending/smtp';
 
@@ -89,6 +90,36 @@ describe('Sending a test mail through the emulator', () => {
       const result = await sendViaApi(api, 'us-east-1', { from: 'sender@example.com', fromName: 'Workbench, Test', to: ['sender@example.com'], subject, text: 'hi' });
       assert.ok(result.messageId);
       assert.ok((await inbox()).some((m) => m.subject === subject));
+    } finally {
+      api.dispose();
+    }
+  });
+
+  it('keeps display names in Cc and Reply-To, quoted or encoded, over SMTP and over the API', async () => {
+    process.env.AWS_ACCESS_KEY_ID = emu.info.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = emu.info.secretAccessKey;
+    const api = new SesApi({ profile: '', endpoint: emu.info.apiEndpoint });
+    const message = (subject: string) => ({
+      from: 'sender@example.com',
+      to: ['sender@example.com'],
+      cc: [formatMailbox({ name: 'Doe, Jane', address: 'success@simulator.amazonses.com' })],
+      replyTo: [formatMailbox({ name: 'Zoë Ångström', address: 'reply@example.com' })],
+      subject,
+      text: 'names',
+    });
+    try {
+      const viaSmtp = `names smtp ${Date.now()}`;
+      await sendViaSmtp(target, message(viaSmtp));
+      clock.advance(2000);
+      const viaApi = `names api ${Date.now()}`;
+      await sendViaApi(api, 'us-east-1', message(viaApi));
+      for (const subject of [viaSmtp, viaApi]) {
+        const got = (await inbox()).find((m) => m.subject === subject) as unknown as { cc: string[]; headers: Record<string, string> };
+        assert.ok(got, `${subject}: ${JSON.stringify((await inbox()).slice(-2))}`);
+        assert.deepStrictEqual(got.cc, ['success@simulator.amazonses.com'], `${subject}: the envelope and the Cc are the bare address`);
+        assert.match(got.headers.cc, /"Doe, Jane" <success@simulator\.amazonses\.com>/, subject);
+        assert.match(got.headers['reply-to'], /Zoë Ångström|=\?UTF-8\?/i, subject);
+      }
     } finally {
       api.dispose();
     }
