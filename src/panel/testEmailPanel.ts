@@ -6,6 +6,7 @@ import type { CommandContext } from '../commands/context';
 import { settings } from '../config/settings';
 import { SMTP_PORTS, smtpHostFor, tlsModeForPort, type TlsMode } from '../rules/regions';
 import type { IdentitySummary } from '../ses/client';
+import type { RegionSnapshot } from '../tree/nodes';
 import { sendViaApi } from '../sending/api';
 import { SendFailure, type SendResult, type TestMessage } from '../sending/message';
 import { sendViaSmtp } from '../sending/smtp';
@@ -164,7 +165,7 @@ export class TestEmailPanel implements vscode.Disposable {
       ctx.secrets.onDidChange(() => void this.loadRegion(this.draft.region)),
       // The tree reloaded the region (a refresh, a granted production access, a link opened): check against the news.
       ctx.tree.onDidLoadRegion((node) => {
-        if (node.region === this.draft.region && node.snapshot) void this.loadRegion(node.region);
+        if (node.region === this.draft.region && node.snapshot) void this.loadRegion(node.region, node.snapshot);
       }),
     );
   }
@@ -290,8 +291,10 @@ export class TestEmailPanel implements vscode.Disposable {
   }
 
   /** Loads what the pre-flight needs about a region: identities (one call per 1,000), account, sets, credentials. */
-  async loadRegion(region: string): Promise<void> {
+  async loadRegion(region: string, known?: RegionSnapshot): Promise<void> {
     const api = this.ctx.api();
+    // The tree just loaded this region: take its account and identities, keep what else was known of it.
+    const previous = known && this.facts?.loaded && this.facts.region === region ? this.facts : undefined;
     const smtpSettings = settings.smtp();
     const port = this.draft.port;
     const tls = tlsFor(port);
@@ -308,11 +311,11 @@ export class TestEmailPanel implements vscode.Disposable {
     };
     try {
       const [identities, account, configurationSets] = await Promise.all([
-        api.listIdentities(region),
-        api.getAccount(region),
-        api.listConfigurationSets(region).catch(() => undefined),
+        known?.identities ?? api.listIdentities(region),
+        known?.account ?? api.getAccount(region),
+        previous ? previous.configurationSets : api.listConfigurationSets(region).catch(() => undefined),
       ]);
-      const otherRegions = await Promise.all(
+      const otherRegions = previous?.otherRegions ?? (await Promise.all(
         this.ctx.regions()
           .filter((r) => r !== region)
           .map(async (r) => ({
@@ -320,7 +323,7 @@ export class TestEmailPanel implements vscode.Disposable {
             identities: this.ctx.tree.regionNode(r)?.snapshot?.identities ?? (await api.listIdentities(r).catch(() => [])),
             configurationSets: await api.listConfigurationSets(r).catch(() => undefined),
           })),
-      );
+      ));
       this.facts = { region, loaded: true, identities, otherRegions, account, configurationSets, smtp: { host, port, tls, passwordShape: credentials ? smtpPasswordShape(credentials.password) : undefined, hasCredentials: !!credentials } };
       view.sandbox = !account.productionAccess;
       view.senders = senderOptions(identities);

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandContext } from '../../src/commands/context';
+import type { WorkbenchApi } from '../../src/extension';
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
 import type { StatusBar } from '../../src/statusbar/statusBar';
 import type { SesNode } from '../../src/tree/node';
@@ -59,6 +60,8 @@ describe('Regions: account status, errors and empty regions', () => {
   let original: string[] = [];
   before(async () => {
     const ctx = await extension();
+    // An open Send Test Email panel reads regions of its own; faults armed here are for the tree alone.
+    (ctx as WorkbenchApi).currentPanel()?.dispose();
     original = ctx.regions();
     await setRegions([...original, ...EXTRA]);
     for (const r of EXTRA) await regionNode(ctx, r);
@@ -151,9 +154,8 @@ describe('Regions: account status, errors and empty regions', () => {
   it('a region SES cannot answer (5xx after the SDK retries) is an error node; other regions still load; retry recovers', async function () {
     this.timeout(60_000);
     const ctx = await extension();
-    // Three 500s on ListEmailIdentities: the SDK's three attempts in the failing region's load, none left for others.
-    // (Only tree loads list identities; background watchers read GetAccount and GetEmailIdentity.)
-    await control({ action: 'setFaults', faults: { serverError: 3, operations: ['ListEmailIdentities'], regions: [FAILING] } });
+    // Every ListEmailIdentities of the failing region answers 500 until cleared: the view may load the region too.
+    await control({ action: 'setFaults', faults: { serverError: -1, operations: ['ListEmailIdentities'], regions: [FAILING] } });
     const failed = await reload(ctx, FAILING);
     assert.strictEqual(failed.length, 1, 'only the error node');
     const error = await failed[0].getTreeItem();
@@ -175,7 +177,6 @@ describe('Regions: account status, errors and empty regions', () => {
     const errorNode = failed[0];
     const usEast = await regionNode(ctx, 'us-east-1');
     const usEastChildren = await children(ctx, usEast);
-    await control({ action: 'setFaults', faults: { serverError: 3, operations: ['ListEmailIdentities'], regions: [FAILING] } });
     await vscode.commands.executeCommand('ses.retryRegion', errorNode);
     assert.strictEqual((await items(await children(ctx, await regionNode(ctx, FAILING))))[0].contextValue, 'error:region:service');
     assert.strictEqual(await children(ctx, usEast), usEastChildren, 'us-east-1 was not reloaded');
@@ -206,7 +207,7 @@ describe('Regions: account status, errors and empty regions', () => {
   it('throttling that outlasts the SDK retries says so, and retry recovers', async function () {
     this.timeout(60_000);
     const ctx = await extension();
-    await control({ action: 'setFaults', faults: { throttle: 3, operations: ['ListEmailIdentities'], regions: [FAILING] } });
+    await control({ action: 'setFaults', faults: { throttle: -1, operations: ['ListEmailIdentities'], regions: [FAILING] } });
     const [error] = await items(await reload(ctx, FAILING));
     await control({ action: 'clearFaults' });
     assert.strictEqual(error.label, `SES in ${FAILING} is throttling requests — click to retry`);
