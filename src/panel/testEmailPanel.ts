@@ -13,20 +13,12 @@ import { sendViaSmtp } from '../sending/smtp';
 import { smtpPasswordShape, type SmtpPasswordShape } from '../smtp-password/derive';
 import type { Draft, FindingView, FromPage, PortOption, RegionView, ToPage } from '../webview/protocol';
 import type { TestMailHistory } from './history';
+import { bodyFileFacts, lastTextEditor, readBodyFile, type BodyFile, type BodyFileFacts } from './bodyFile';
 import { panelHtml } from './html';
 import { asMessage } from './validate';
 
 const t = vscode.l10n.t;
 export const PANEL_TYPE = 'ses.sendTestEmail';
-
-/** The text file the user last looked at: when the panel has focus there is no active editor to ask. */
-let lastTextEditorUri: vscode.Uri | undefined;
-export function trackTextEditors(): vscode.Disposable {
-  lastTextEditorUri = vscode.window.activeTextEditor?.document.uri;
-  return vscode.window.onDidChangeActiveTextEditor((editor) => {
-    if (editor && editor.document.uri.scheme !== 'output') lastTextEditorUri = editor.document.uri;
-  });
-}
 
 /** A fix as the domain engines describe it; the panel only needs a label and hands it to `runFix`. */
 export interface PanelFix {
@@ -74,10 +66,6 @@ export interface RegionFacts {
   smtp: { host: string; port: number; tls: TlsMode; passwordShape?: SmtpPasswordShape; hasCredentials: boolean };
 }
 
-export interface BodyFile {
-  uri: vscode.Uri;
-}
-
 export const defaultDraft = (region: string): Draft => ({
   region,
   transport: 'smtp',
@@ -104,8 +92,7 @@ export class TestEmailPanel implements vscode.Disposable {
   private failure?: PanelFinding;
   private lastTranscript: string[] = [];
   /** The From header of the body file, when it is an .eml (read when the file is chosen). */
-  private fileHeaderFrom?: string;
-  private fileBytes?: number;
+  private fileFacts: BodyFileFacts = {};
   private readonly disposables: vscode.Disposable[] = [];
   private markReady: () => void = () => undefined;
   /** Resolves once the page has asked for its state and the region has been loaded. */
@@ -202,7 +189,8 @@ export class TestEmailPanel implements vscode.Disposable {
         const regionChanged = message.draft.region !== this.facts?.region;
         this.draft = this.withFile(message.draft);
         // Choosing "the file from the editor": say at once which file will go.
-        if (this.draft.bodyKind === 'file' && !this.file && lastTextEditorUri) this.setFile({ uri: lastTextEditorUri }, false);
+        const editorFile = lastTextEditor();
+        if (this.draft.bodyKind === 'file' && !this.file && editorFile) this.setFile(editorFile, false);
         this.domain.saveDraft(this.draft);
         if (regionChanged) await this.loadRegion(message.draft.region);
         else this.check();
@@ -259,19 +247,12 @@ export class TestEmailPanel implements vscode.Disposable {
     else this.post({ type: 'file', name: this.fileView()?.name ?? '' });
   }
 
-  /** Reads the From header of an .eml body, for the pre-flight: SES checks it as well as the envelope sender. */
+  /** Learns what the pre-flight needs of the body file (its size, an .eml's From header). */
   private async readFileHeaders(): Promise<void> {
-    const uri = this.file?.uri;
-    let headerFrom: string | undefined;
-    const bytes = uri ? await vscode.workspace.fs.stat(uri).then((s) => s.size, () => undefined) : undefined;
-    if (uri && path.extname(uri.fsPath).toLowerCase() === '.eml') {
-      const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri).then((b) => b, () => new Uint8Array()));
-      const head = content.split(/\r?\n\r?\n/, 1)[0].replace(/\r?\n[ \t]+/g, ' ');
-      headerFrom = /^From:[ \t]*(.+)$/im.exec(head)?.[1]?.trim();
-    }
-    if (this.file?.uri !== uri) return;
-    this.fileHeaderFrom = headerFrom;
-    this.fileBytes = bytes;
+    const file = this.file;
+    const facts = file ? await bodyFileFacts(file) : {};
+    if (this.file !== file) return;
+    this.fileFacts = facts;
     this.check();
   }
 
@@ -350,8 +331,8 @@ export class TestEmailPanel implements vscode.Disposable {
     if (!this.facts) return;
     this.facts.smtp.port = this.draft.port;
     this.facts.smtp.tls = tlsFor(this.draft.port);
-    this.facts.headerFrom = this.draft.bodyKind === 'file' ? this.fileHeaderFrom : undefined;
-    this.facts.bodyBytes = this.draft.bodyKind === 'file' ? this.fileBytes : undefined;
+    this.facts.headerFrom = this.draft.bodyKind === 'file' ? this.fileFacts.headerFrom : undefined;
+    this.facts.bodyBytes = this.draft.bodyKind === 'file' ? this.fileFacts.bytes : undefined;
     this.findings = this.domain.preflight(this.draft, this.facts);
     this.post({ type: 'preflight', findings: this.findings.map(toView) });
   }
@@ -370,19 +351,11 @@ export class TestEmailPanel implements vscode.Disposable {
       subject: d.subject,
       configurationSet: d.configurationSet || undefined,
     };
-    const file = this.file ?? (lastTextEditorUri ? { uri: lastTextEditorUri } : undefined);
+    const file = this.file ?? lastTextEditor();
     if (d.bodyKind === 'file' && !file) throw new Error(t('No file to send: open an HTML, text or .eml file in the editor, or choose another body.'));
     if (d.bodyKind === 'file' && file) {
       if (!this.file) this.setFile(file, false);
-      // Through the document, so an open editor's unsaved text is what goes; a closed untitled file says so.
-      // An untitled file lives only while its editor is open: opening its address again would make a new, empty one.
-      const gone = file.uri.scheme === 'untitled' && !vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === file.uri.toString());
-      const content = await (gone ? Promise.reject(new Error('closed')) : vscode.workspace.openTextDocument(file.uri)).then(
-        (doc) => doc.getText(),
-        () => {
-          throw new Error(t('{0} can no longer be read (closed or deleted): open an HTML, text or .eml file and use "Send File as Test Email", or choose another body.', path.basename(file.uri.path)));
-        },
-      );
+      const content = await readBodyFile(file);
       const ext = path.extname(file.uri.fsPath).toLowerCase();
       if (ext === '.eml') message.raw = content;
       else if (ext === '.html' || ext === '.htm') message.html = content;
