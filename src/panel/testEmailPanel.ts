@@ -386,7 +386,11 @@ export class TestEmailPanel implements vscode.Disposable {
       } else {
         const credentials = await this.ctx.secrets.get(d.region);
         if (!credentials) {
-          this.failure = {
+          // The pre-flight's own words for it (one source of explanations), when the region's facts are known.
+          const missing = this.facts
+            ? this.domain.preflight(d, { ...this.facts, smtp: { ...this.facts.smtp, hasCredentials: false } }).find((f) => f.fixes.some((fix) => fix.type === 'set-smtp-credentials'))
+            : undefined;
+          this.failure = missing ?? {
             severity: 'error',
             willReject: true,
             title: t('No SMTP credentials for {0}', d.region),

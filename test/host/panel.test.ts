@@ -123,4 +123,17 @@ describe('Send Test Email panel', () => {
     assert.strictEqual(reopened.currentDraft.region, 'eu-west-1');
     assert.strictEqual(reopened.currentDraft.subject, subject);
   });
+
+  it('without SMTP credentials for the region, says so with the pre-flight\'s words and offers to set them', async () => {
+    const panel = await openPanel();
+    const api = await extension();
+    await api.secrets.clear('eu-west-1');
+    await panel.patchDraft({ region: 'eu-west-1', transport: 'smtp', bodyKind: 'text', from: 'team@example.org', to: 'success@simulator.amazonses.com', subject: 'no credentials' });
+    const predicted = panel.currentFindings.find((f) => f.fixes.some((fix) => fix.type === 'set-smtp-credentials'));
+    assert.ok(predicted, 'the pre-flight predicts it');
+    assert.strictEqual(await panel.send(), undefined);
+    assert.strictEqual(panel.lastFailure?.title, predicted.title);
+    assert.match(panel.lastFailure!.title, /No SMTP credentials for eu-west-1/);
+    assert.ok(panel.lastFailure!.fixes.some((f) => f.type === 'set-smtp-credentials'));
+  });
 });
