@@ -63,7 +63,10 @@ export async function verifyDomain(ctx: CommandContext, node?: { region?: string
     tokens = (await ctx.api().createIdentity(region, domain)).dkimTokens;
   } catch (err) {
     if (!(err instanceof SesError && err.kind === 'already-exists')) {
-      void ctx.ui.error(t('SES in {0} could not start verifying {1}: {2}', region, domain, (err as Error).message));
+      const again = t('Try Again');
+      void ctx.ui.error(t('SES in {0} could not start verifying {1}: {2}', region, domain, (err as Error).message), again).then((choice) => {
+        if (choice === again) void verifyDomain(ctx, { region }, input.trim());
+      });
       return undefined;
     }
     try {

@@ -53,7 +53,11 @@ export async function verifyAddress(ctx: CommandContext, node?: RegionNode | { r
       return name;
     }
     ctx.log.error(`CreateEmailIdentity ${region}: ${(err as Error).message}`);
-    void ctx.ui.error(t('SES in {0} could not start verifying {1}: {2}', region, name, (err as Error).message));
+    // What was typed is kept: Try Again opens the prompt with it.
+    const again = t('Try Again');
+    void ctx.ui.error(t('SES in {0} could not start verifying {1}: {2}', region, name, (err as Error).message), again).then((choice) => {
+      if (choice === again) void verifyAddress(ctx, { region }, name);
+    });
     return undefined;
   }
   ctx.log.info(`CreateEmailIdentity ${region} ${name}`);

@@ -1,3 +1,4 @@
+import { domainToUnicode } from 'node:url';
 import * as vscode from 'vscode';
 import { dkimRecords, mailFromRecords, type DnsRecord } from '../dns/records';
 import type { AccountStatus, IdentityDetail, IdentitySummary } from '../ses/client';
@@ -172,7 +173,9 @@ export class IdentityNode implements SesNode {
     const look = stateLook[status] ?? stateLook.NOT_STARTED;
     const item = new vscode.TreeItem(name, this.isDomain ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = t(look.text);
+    // SES lists international names in punycode; the name as people write it helps find it.
+    const readable = toUnicodeName(name);
+    item.description = readable === name ? t(look.text) : `${t(look.text)} · ${readable}`;
     item.iconPath = new vscode.ThemeIcon(this.isDomain ? 'globe' : 'mail', new vscode.ThemeColor(look.color));
     item.contextValue = `identity:${this.isDomain ? 'domain' : 'email'}:${look.token}`;
     item.accessibilityInformation = { label: `${name}, ${this.isDomain ? t('domain') : t('email address')}, ${t(look.text)}` };
@@ -256,6 +259,13 @@ export class MessageNode implements SesNode {
     item.command = this.command;
     return item;
   }
+}
+
+/** `info@xn--bcher-kva.example` → `info@bücher.example`; names without punycode unchanged. */
+function toUnicodeName(name: string): string {
+  if (!name.includes('xn--')) return name;
+  const at = name.lastIndexOf('@');
+  return at < 0 ? domainToUnicode(name) || name : `${name.slice(0, at + 1)}${domainToUnicode(name.slice(at + 1)) || name.slice(at + 1)}`;
 }
 
 const escapeMd = (s: string) => s.replace(/([\\`*_{}\[\]()#+\-.!|])/g, '\\$1');

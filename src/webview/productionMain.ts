@@ -108,6 +108,7 @@ function showResult(content: HTMLElement[], className: string): void {
   result.className = className;
   result.replaceChildren(...content);
   result.hidden = false;
+  result.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
 }
 
 window.addEventListener('message', (event: MessageEvent<ToProductionPage>) => {

@@ -182,7 +182,9 @@ describe('SES: Verify Domain', () => {
     const ui = new ScriptedUi({ input: [`bücher-${stamp}.example`] });
     const created = await withUi(ctx, ui, () => Promise.resolve(vscode.commands.executeCommand<string>('ses.verifyDomain', { region: 'eu-west-1' })));
     assert.match(created ?? '', new RegExp(`^xn--bcher-${stamp}-[a-z0-9]+\\.example$`));
-    assert.ok(await identityNode(ctx, 'eu-west-1', created!), 'the punycode name is the identity');
+    const node = await identityNode(ctx, 'eu-west-1', created!);
+    assert.ok(node, 'the punycode name is the identity');
+    assert.match(String((await node.getTreeItem()).description), new RegExp(`· bücher-${stamp}\\.example$`), 'the tree also shows the name as typed');
     const validate = ui.inputs[0].validateInput!;
     assert.ok(await validate('not a domain'), 'spaces are refused');
     assert.ok(await validate('someone@example.com'), 'an address is not a domain');
