@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     {
       load: async (region) => {
         if (!normalizeRegion(region)) {
-          throw new SesError('bad-request', `"${region}" is not an AWS region code (like eu-west-1). Correct ses.regions, or run "SES: Choose Regions".`, region);
+          throw new SesError('bad-setting', `"${region}" is not an AWS region code (like eu-west-1). Correct ses.regions, or run "SES: Choose Regions".`, region);
         }
         const [account, identities] = await Promise.all([api.getAccount(region), api.listIdentities(region)]);
         return { account, identities };

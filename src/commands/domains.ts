@@ -12,11 +12,13 @@ import { resolveIdentity, resolveRegion, type IdentityTarget } from './regionPro
 const t = vscode.l10n.t;
 
 /** The records a domain must publish, as a readable Markdown document with the zone-file and CSV forms. */
-export function recordsDocument(domain: string, region: string, dkim: DnsRecord[], mailFrom: DnsRecord[]): string {
+export function recordsDocument(domain: string, region: string, dkim: DnsRecord[], mailFrom: DnsRecord[], verified = false): string {
   return [
     `# ${t('DNS records for {0} in {1}', domain, region)}`,
     '',
-    t('Publish these three CNAME records at your DNS provider. SES checks for them for up to 72 hours; the domain is verified once all three resolve.'),
+    verified
+      ? t('{0} is already verified in {1}: these three CNAME records are published. Keep them: SES checks them again from time to time.', domain, region)
+      : t('Publish these three CNAME records at your DNS provider. SES checks for them for up to 72 hours; the domain is verified once all three resolve.'),
     '',
     '```zone',
     toZoneFile(dkim),
@@ -59,6 +61,7 @@ export async function verifyDomain(ctx: CommandContext, node?: { region?: string
   // Domain identities are case-insensitive and SES stores them in lower case: the records to publish must match.
   const domain = check.domain.toLowerCase();
   let tokens: string[];
+  let status: string | undefined;
   try {
     tokens = (await ctx.api().createIdentity(region, domain)).dkimTokens;
   } catch (err) {
@@ -70,7 +73,9 @@ export async function verifyDomain(ctx: CommandContext, node?: { region?: string
       return undefined;
     }
     try {
-      tokens = (await ctx.api().getIdentity(region, domain)).dkim?.tokens ?? [];
+      const detail = await ctx.api().getIdentity(region, domain);
+      tokens = detail.dkim?.tokens ?? [];
+      status = detail.status;
     } catch (detailErr) {
       void ctx.ui.error(t('{0} is already an identity in {1}, but SES did not return its records: {2}', domain, region, (detailErr as Error).message));
       return undefined;
@@ -80,15 +85,21 @@ export async function verifyDomain(ctx: CommandContext, node?: { region?: string
   ctx.tree.refresh(region);
   const dkim = dkimRecords(domain, tokens);
   const mailFrom = mailFromRecords(`mail.${domain}`, region);
-  await showReadOnlyDocument(`DNS records for ${domain} (${region})`, recordsDocument(domain, region, dkim, mailFrom));
-  void offerCopy(ctx, domain, [...dkim], mailFrom);
+  const verified = status === 'SUCCESS';
+  await showReadOnlyDocument(`DNS records for ${domain} (${region})`, recordsDocument(domain, region, dkim, mailFrom, verified));
+  void offerCopy(
+    ctx,
+    verified ? t('{0} is already verified in {1}; its records are shown for reference.', domain, region) : t('{0} is pending until its DKIM records are published.', domain),
+    [...dkim],
+    mailFrom,
+  );
   return domain;
 }
 
-async function offerCopy(ctx: CommandContext, domain: string, dkim: DnsRecord[], mailFrom: DnsRecord[], mailFromSet = false): Promise<void> {
+async function offerCopy(ctx: CommandContext, message: string, dkim: DnsRecord[], mailFrom: DnsRecord[], mailFromSet = false): Promise<void> {
   const zone = t('Copy as Zone File');
   const csv = t('Copy as CSV');
-  const choice = await ctx.ui.info(t('{0} is pending until its DKIM records are published.', domain), zone, csv);
+  const choice = await ctx.ui.info(message, zone, csv);
   if (choice === zone) await vscode.env.clipboard.writeText(zoneSnippet(dkim, mailFrom, mailFromSet));
   if (choice === csv) await vscode.env.clipboard.writeText(toCsv([...dkim, ...mailFrom]));
 }

@@ -191,3 +191,8 @@ export async function copyIdentityArn(ctx: CommandContext, given?: Partial<Ident
 export function refresh(ctx: CommandContext, node?: { region?: string }): void {
   ctx.tree.refresh(node?.region);
 }
+
+/** The view's title button: VS Code hands it the focused row, which must not narrow it to that row's region. */
+export function refreshAll(ctx: CommandContext): void {
+  ctx.tree.refresh();
+}

@@ -4,7 +4,7 @@ import { chooseRegions, selectProfile } from './connection';
 import { checkDomainDns, copyDnsRecords, openInConsole, verifyDomain } from './domains';
 import { findIdentity } from './find';
 import { useMailboxSimulator } from './productionAccess';
-import { copyIdentityArn, copyIdentityName, deleteIdentity, refresh, resendVerification, verifyAddress } from './identities';
+import { copyIdentityArn, copyIdentityName, deleteIdentity, refresh, refreshAll, resendVerification, verifyAddress } from './identities';
 import { clearSmtpCredentials, setSmtpCredentials } from './smtpCredentials';
 import { createSmtpPassword, explainError } from './tools';
 
@@ -13,6 +13,7 @@ type Command = (ctx: CommandContext, ...args: any[]) => unknown;
 /** Every command in one table; each is a plain function of its dependencies and an optional tree node. */
 export const commands: Record<string, Command> = {
   'ses.refresh': refresh,
+  'ses.refreshAll': refreshAll,
   'ses.retryRegion': refresh,
   'ses.verifyAddress': verifyAddress,
   'ses.verifyDomain': verifyDomain,

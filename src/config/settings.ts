@@ -17,7 +17,9 @@ export const settings = {
     return { profile: c.get<string>('profile', '').trim(), endpoint: c.get<string>('endpoint', '').trim() };
   },
   regions(): string[] {
-    const regions = vscode.workspace.getConfiguration('ses').get<string[]>('regions', []);
+    const raw = vscode.workspace.getConfiguration('ses').get<unknown>('regions', []);
+    // Settings are hand-edited JSON: a stray number or null must not cost the valid entries.
+    const regions = Array.isArray(raw) ? raw.filter((r): r is string => typeof r === 'string') : [];
     // `EU-WEST-1` means eu-west-1; anything not shaped like a region is kept, to show as an error node that says so.
     return [...new Set(regions.map((r) => normalizeRegion(r) ?? r.trim()).filter(Boolean))];
   },

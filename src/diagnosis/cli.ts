@@ -50,10 +50,42 @@ function readContext(file: string): DiagnosisContext | string {
   try {
     const parsed: unknown = JSON.parse(raw);
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return `The context file ${file} must hold a JSON object.`;
-    return parsed as DiagnosisContext;
+    return contextProblem(parsed as Record<string, unknown>, file) ?? (parsed as DiagnosisContext);
   } catch (err) {
     return `The context file ${file} is not valid JSON: ${(err as Error).message}`;
   }
+}
+
+/** The shape each context field must have; a field not listed is a typo that would be silently ignored. */
+const FIELDS: Record<string, (v: unknown) => boolean> = {
+  region: (v) => typeof v === 'string',
+  smtpHost: (v) => typeof v === 'string',
+  port: (v) => Number.isInteger(v),
+  tls: (v) => v === 'starttls' || v === 'implicit',
+  transport: (v) => v === 'smtp' || v === 'api',
+  from: (v) => typeof v === 'string',
+  to: (v) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')),
+  configurationSet: (v) => typeof v === 'string',
+  passwordShape: (v) => typeof v === 'string',
+  password: (v) => typeof v === 'string',
+  credentialRegions: (v) => Array.isArray(v) && v.every((x) => typeof x === 'string'),
+  verifiedIdentities: (v) => !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((l) => Array.isArray(l) && l.every((x) => typeof x === 'string' || (!!x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string'))),
+  productionAccess: (v) => !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'boolean'),
+  profile: (v) => typeof v === 'string',
+};
+
+const SHAPES: Record<string, string> = {
+  port: 'a whole number', tls: '"starttls" or "implicit"', transport: '"smtp" or "api"', to: 'a string or a list of strings',
+  credentialRegions: 'a list of region codes', verifiedIdentities: 'an object of region → list of identities', productionAccess: 'an object of region → true or false',
+};
+
+function contextProblem(context: Record<string, unknown>, file: string): string | undefined {
+  for (const [key, value] of Object.entries(context)) {
+    const valid = FIELDS[key];
+    if (!valid) return `The context file ${file} has an unknown field "${key}"; the fields are ${Object.keys(FIELDS).join(', ')}.`;
+    if (!valid(value)) return `In the context file ${file}, "${key}" must be ${SHAPES[key] ?? 'a string'}.`;
+  }
+  return undefined;
 }
 
 async function readStdin(): Promise<string> {

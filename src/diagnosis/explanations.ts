@@ -154,12 +154,21 @@ function sandboxRecipient(f: Facts): Explained {
     `verified in ${region}. ` +
     (f.before
       ? `SES will accept the connection and the login, then refuse the whole message with "554 Message rejected: Email address is not verified".`
-      : `SES checks this when the message is complete, so the connection and login worked; only the recipients were refused.`) +
+      : f.transport === 'api'
+        ? `SES refused the whole SendEmail request for this; nothing was delivered.`
+        : `SES checks this when the message is complete, so the connection and login worked; only the recipients were refused.`) +
     `\n\nTo send now: verify ${plural(names.length, 'that address', 'those addresses')} in ` +
     `${region} (SES mails a link that must be clicked within 24 hours), or send to success@${SIMULATOR_DOMAIN}. ` +
     `To send to anyone, request production access for ${region}; the sandbox is lifted per region.`;
   if (production.length) {
     explanation += `\n\nYour account already has production access in ${production.join(', ')}: sending from there needs the sender verified there too.`;
+  }
+  if (f.region && (f.productionRegions ?? []).includes(f.region)) {
+    // SES checks recipients only in the sandbox: if it checked one, this region's account is still in it.
+    explanation =
+      `You said ${region} has production access, but SES checked a recipient, which it does only in the sandbox: ` +
+      `the account is still in the sandbox in ${region} (production access is granted per region, so check which ` +
+      `region the request was for, and that it was granted).\n\n` + explanation;
   }
   return {
     kind: 'sandbox-recipient-not-verified',

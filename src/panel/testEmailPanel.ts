@@ -150,6 +150,10 @@ export class TestEmailPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)),
       panel.onDidDispose(() => this.dispose()),
       ctx.secrets.onDidChange(() => void this.loadRegion(this.draft.region)),
+      // The SMTP host, port or TLS settings changed: the host line and the pre-flight follow.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('ses.smtp')) void this.loadRegion(this.draft.region);
+      }),
       // The tree reloaded the region (a refresh, a granted production access, a link opened): check against the news.
       ctx.tree.onDidLoadRegion((node) => {
         if (node.region === this.draft.region && node.snapshot) void this.loadRegion(node.region, node.snapshot);

@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-sesv2';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { IdentityState, IdentityType, VerificationStatus } from '../rules/identities';
-import { toSesError } from './errors';
+import { SesError, toSesError } from './errors';
 
 export interface Connection {
   /** AWS profile; empty means the default credential chain. */
@@ -186,10 +186,31 @@ export class SesApi {
   }
 
   private async call<T>(region: string, run: (client: SESv2Client) => Promise<T>): Promise<T> {
+    const endpointProblem = this.endpointProblem();
+    if (endpointProblem) throw new SesError('bad-setting', endpointProblem, region);
     try {
       return await run(this.client(region));
     } catch (err) {
-      throw toSesError(err, region, this.connection.profile);
+      const error = toSesError(err, region, this.connection.profile);
+      // Something answered at ses.endpoint, but not as SES does (a web server, a proxy): say where and what.
+      const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if (this.connection.endpoint && error.kind === 'service' && (err as Error).name === 'UnknownError' && status) {
+        throw new SesError('service', `${this.connection.endpoint} (ses.endpoint) answered HTTP ${status}, not as SES does: check the address.`, region, err);
+      }
+      throw error;
     }
+  }
+
+  /** A setting that cannot be an endpoint, in words; undefined when it is fine or not set. */
+  private endpointProblem(): string | undefined {
+    const endpoint = this.connection.endpoint;
+    if (!endpoint) return undefined;
+    try {
+      const url = new URL(endpoint);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return undefined;
+    } catch {
+      // reported below
+    }
+    return `ses.endpoint "${endpoint}" is not an http(s) URL: write it with its scheme, e.g. http://127.0.0.1:4590, or clear it to use AWS.`;
   }
 }

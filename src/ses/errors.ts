@@ -12,6 +12,8 @@ export type SesFailureKind =
   | 'not-found'
   | 'already-exists'
   | 'bad-request'
+  /** One of our own settings cannot work (ses.endpoint, ses.regions): nothing was asked of SES. */
+  | 'bad-setting'
   | 'message-rejected'
   | 'sending-paused'
   | 'network'

@@ -13,7 +13,8 @@ export function statusText(account: AccountStatus): { text: string; warn: boolea
   const paused = !account.sendingEnabled;
   const nearlyUsed = account.max24HourSend > 0 && account.sentLast24Hours / account.max24HourSend >= QUOTA_WARNING;
   const mode = account.productionAccess ? t('production') : t('sandbox');
-  return { text: `SES: ${mode}${paused ? ` · ${t('paused')}` : account.productionAccess ? '' : quota}`, warn: paused || nearlyUsed || account.enforcementStatus !== 'HEALTHY' };
+  const stopped = paused ? t('paused') : account.enforcementStatus === 'SHUTDOWN' ? t('suspended') : account.enforcementStatus === 'PROBATION' ? t('probation') : undefined;
+  return { text: `SES: ${mode}${stopped ? ` · ${stopped}` : account.productionAccess ? '' : quota}`, warn: paused || nearlyUsed || account.enforcementStatus !== 'HEALTHY' };
 }
 
 /** The region a tree node belongs to: its own, or its nearest ancestor's. */
@@ -43,6 +44,11 @@ export class StatusBar implements vscode.Disposable {
     this.item.command = 'ses.identities.focus';
     this.subscriptions = [
       tree.onDidLoadRegion(() => this.update()),
+      // Regions removed: the item must not keep showing one (a reload in progress keeps the last figures).
+      tree.onDidChangeTreeData(() => {
+        const region = this.activeRegion();
+        if (!region || !this.tree.regionNode(region)) this.item.hide();
+      }),
       view.onDidChangeSelection((e) => this.touch(regionOf(e.selection[0]))),
       view.onDidExpandElement((e) => this.touch(regionOf(e.element))),
     ];

@@ -94,9 +94,11 @@ export class AccountNode implements SesNode {
     const a = this.account;
     const item = new vscode.TreeItem(a.productionAccess ? t('Production') : t('Sandbox'), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    const quota = a.max24HourSend < 0 ? t('{0} sent, no daily limit', a.sentLast24Hours) : t('{0}/{1} sent ({2}%)', a.sentLast24Hours, a.max24HourSend, percent(a));
-    const parts = [quota, t('{0} msg/s', a.maxSendRate)];
+    const quota = a.max24HourSend < 0 ? t('{0} sent, no daily limit', count(a.sentLast24Hours)) : t('{0}/{1} sent ({2}%)', count(a.sentLast24Hours), count(a.max24HourSend), percent(a));
+    const parts = [quota, t('{0} msg/s', count(a.maxSendRate))];
     if (!a.sendingEnabled) parts.unshift(t('sending paused'));
+    else if (a.enforcementStatus === 'SHUTDOWN') parts.unshift(t('sending suspended'));
+    else if (a.enforcementStatus === 'PROBATION') parts.unshift(t('on probation'));
     // The review of a production access request, with its case id, until it has turned the region to production.
     if (a.reviewStatus && !(a.reviewStatus === 'GRANTED' && a.productionAccess)) {
       parts.push(a.reviewCaseId ? t('production access {0} (case {1})', a.reviewStatus, a.reviewCaseId) : t('production access {0}', a.reviewStatus));
@@ -113,6 +115,9 @@ export class AccountNode implements SesNode {
   }
 }
 
+/** `50000` → `50,000`: quotas run to millions. */
+const count = (n: number): string => n.toLocaleString('en-US');
+
 function percent(a: AccountStatus): number {
   return a.max24HourSend > 0 ? Math.round((a.sentLast24Hours / a.max24HourSend) * 100) : 0;
 }
@@ -121,10 +126,14 @@ function accountTooltip(region: string, a: AccountStatus): vscode.MarkdownString
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${a.productionAccess ? t('Production access') : t('Sandbox')}** — \`${region}\`\n\n`);
   if (!a.productionAccess) {
-    md.appendMarkdown(t('In the sandbox SES sends only from verified identities **to verified identities** or the mailbox simulator, at most {0} recipients a day and {1} message(s) a second.', a.max24HourSend, a.maxSendRate) + '\n\n');
+    md.appendMarkdown(
+      (a.maxSendRate === 1
+        ? t('In the sandbox SES sends only from verified identities **to verified identities** or the mailbox simulator, at most {0} recipients a day and 1 message a second.', count(a.max24HourSend))
+        : t('In the sandbox SES sends only from verified identities **to verified identities** or the mailbox simulator, at most {0} recipients a day and {1} messages a second.', count(a.max24HourSend), count(a.maxSendRate))) + '\n\n',
+    );
   }
   md.appendMarkdown(`| | |\n|---|---|\n`);
-  md.appendMarkdown(`| ${t('Sent (last 24 h)')} | ${a.sentLast24Hours} / ${a.max24HourSend < 0 ? '∞' : a.max24HourSend} |\n`);
+  md.appendMarkdown(`| ${t('Sent (last 24 h)')} | ${count(a.sentLast24Hours)} / ${a.max24HourSend < 0 ? '∞' : count(a.max24HourSend)} |\n`);
   md.appendMarkdown(`| ${t('Max send rate')} | ${a.maxSendRate}/s |\n`);
   md.appendMarkdown(`| ${t('Sending enabled')} | ${a.sendingEnabled ? t('yes') : t('no')} |\n`);
   md.appendMarkdown(`| ${t('Enforcement')} | ${a.enforcementStatus} |\n`);
@@ -199,11 +208,11 @@ export class IdentityNode implements SesNode {
     try {
       const d = await this.loadDetail();
       md.appendMarkdown(`| | |\n|---|---|\n`);
-      md.appendMarkdown(`| DKIM | ${d.dkim?.status ?? '—'}${d.dkim?.signingEnabled ? ` (${t('signing')})` : ''} |\n`);
+      md.appendMarkdown(`| DKIM | ${d.dkim?.status ?? '—'}${d.dkim?.signingEnabled && d.dkim.status === 'SUCCESS' ? ` (${t('signing')})` : ''} |\n`);
       for (const r of dkimRecords(name, d.dkim?.tokens ?? [])) md.appendMarkdown(`| CNAME | \`${r.name}\` → \`${r.value}\` |\n`);
       md.appendMarkdown(d.mailFrom ? `| MAIL FROM | \`${d.mailFrom.domain}\` ${d.mailFrom.status ?? ''} |\n` : `| MAIL FROM | ${t('not set (SES uses amazonses.com)')} |\n`);
       if (d.verificationInfo?.errorType) md.appendMarkdown(`| ${t('Error')} | ${d.verificationInfo.errorType} |\n`);
-      if (d.verificationInfo?.lastChecked) md.appendMarkdown(`| ${t('Last checked')} | ${d.verificationInfo.lastChecked.toISOString()} |\n`);
+      if (d.verificationInfo?.lastChecked) md.appendMarkdown(`| ${t('Last checked')} | ${d.verificationInfo.lastChecked.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')} |\n`);
     } catch (err) {
       md.appendMarkdown(t('Details could not be loaded: {0}', (err as Error).message));
     }
@@ -303,6 +312,8 @@ export class RegionErrorNode implements SesNode {
     const label =
       normalizeRegion(region) !== region
         ? t('"{0}" is not an AWS region code — correct ses.regions', region)
+        : kind === 'bad-setting'
+          ? t('Settings do not work for SES in {0} — correct them, then click to retry', region)
         : kind === 'sso-expired'
         ? t('SSO session expired for SES in {0} — log in, then click to retry', region)
         : kind === 'credentials-expired'

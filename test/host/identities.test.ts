@@ -177,6 +177,15 @@ describe('SES: Verify Domain', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('a domain that is already verified is said to be so, its records shown for reference', async () => {
+    const ctx = await extension();
+    const ui = new ScriptedUi({ input: ['EXAMPLE.ORG'] });
+    await withUi(ctx, ui, () => Promise.resolve(vscode.commands.executeCommand<string>('ses.verifyDomain', { region: 'eu-west-1' })));
+    assert.ok(ui.told.includes('example.org is already verified in eu-west-1; its records are shown for reference.'), ui.told.join(' | '));
+    const doc = vscode.window.activeTextEditor?.document.getText() ?? '';
+    assert.match(doc, /example\.org is already verified in eu-west-1: these three CNAME records are published/);
+  });
+
   it('converts an international domain name to punycode and refuses malformed ones', async () => {
     const ctx = await extension();
     const ui = new ScriptedUi({ input: [`bücher-${stamp}.example`] });

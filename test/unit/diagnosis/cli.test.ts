@@ -47,4 +47,28 @@ describe('diagnosis: explain in the terminal', () => {
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /Cannot read the context file/);
   });
+
+  it('refuses a context field it does not know, or of the wrong shape, saying which', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'explain-'));
+    const typo = join(dir, 'typo.json');
+    writeFileSync(typo, JSON.stringify({ sandbox: true }));
+    const unknown = run(['--context', typo, '535 Authentication Credentials Invalid']);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /unknown field "sandbox"/);
+    const shape = join(dir, 'shape.json');
+    writeFileSync(shape, JSON.stringify({ region: 'us-east-1', verifiedIdentities: 'nope' }));
+    const wrong = run(['--context', shape, '535 Authentication Credentials Invalid']);
+    assert.equal(wrong.status, 2);
+    assert.match(wrong.stderr, /"verifiedIdentities" must be an object of region → list of identities/);
+  });
+
+  it('takes productionAccess at its word: a recipient checked in a region said to be in production means it is not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'explain-'));
+    const file = join(dir, 'context.json');
+    writeFileSync(file, JSON.stringify({ region: 'us-east-1', from: 'sender@example.com', to: 'bob@x.com', verifiedIdentities: { 'us-east-1': ['sender@example.com'] }, productionAccess: { 'us-east-1': true } }));
+    const result = run(['--json', '--context', file, '554 Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: bob@x.com']);
+    const answer = JSON.parse(result.stdout) as { kind: string; explanation: string };
+    assert.equal(answer.kind, 'sandbox-recipient-not-verified');
+    assert.match(answer.explanation, /^You said us-east-1 has production access, but SES checked a recipient/);
+  });
 });
