@@ -104,6 +104,13 @@ async function offerCopy(ctx: CommandContext, message: string, dkim: DnsRecord[]
   if (choice === csv) await vscode.env.clipboard.writeText(toCsv([...dkim, ...mailFrom]));
 }
 
+/** Copies one record row of the tree as its zone-file line, ready to paste into a zone. */
+export async function copyDnsRecord(ctx: CommandContext, node?: { record?: DnsRecord }): Promise<void> {
+  if (!node?.record) return;
+  await vscode.env.clipboard.writeText(toZoneFile([node.record]));
+  void ctx.ui.info(t('Copied the {0} record {1}.', node.record.type, node.record.name));
+}
+
 /** Copies the records of a domain node as a zone-file snippet, offering CSV instead. */
 export async function copyDnsRecords(ctx: CommandContext, node?: Partial<IdentityTarget>): Promise<void> {
   const target = await resolveIdentity(ctx, node, t('Copy DNS Records'), (i) => i.type !== 'EMAIL_ADDRESS', (region) =>

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from './context';
 import { chooseRegions, selectProfile } from './connection';
-import { checkDomainDns, copyDnsRecords, openInConsole, verifyDomain } from './domains';
+import { checkDomainDns, copyDnsRecord, copyDnsRecords, openInConsole, verifyDomain } from './domains';
 import { findIdentity } from './find';
 import { useMailboxSimulator } from './productionAccess';
 import { copyIdentityArn, copyIdentityName, deleteIdentity, refresh, refreshAll, resendVerification, verifyAddress } from './identities';
@@ -22,6 +22,7 @@ export const commands: Record<string, Command> = {
   'ses.findIdentity': findIdentity,
   'ses.checkDomainDns': checkDomainDns,
   'ses.copyDnsRecords': copyDnsRecords,
+  'ses.copyDnsRecord': copyDnsRecord,
   'ses.openInConsole': openInConsole,
   'ses.copyIdentityName': copyIdentityName,
   'ses.copyIdentityArn': copyIdentityArn,

@@ -177,6 +177,14 @@ describe('SES: Verify Domain', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('copies one DNS record row as its zone-file line', async () => {
+    const ctx = await extension();
+    const domainNode = await identityNode(ctx, 'eu-west-1', 'example.org');
+    const [first] = await children(ctx, domainNode!);
+    await withUi(ctx, new ScriptedUi(), () => Promise.resolve(vscode.commands.executeCommand('ses.copyDnsRecord', first)));
+    assert.match(await vscode.env.clipboard.readText(), /^exampleorgdkimtoken1a+\._domainkey\.example\.org\.\s+1800 IN CNAME\s+exampleorgdkimtoken1a+\.dkim\.amazonses\.com\.$/);
+  });
+
   it('a domain that is already verified is said to be so, its records shown for reference', async () => {
     const ctx = await extension();
     const ui = new ScriptedUi({ input: ['EXAMPLE.ORG'] });
