@@ -75,6 +75,8 @@ export function prepareRun(name, info, { fresh = true, freshExtensions = true } 
     'ses.smtp.port': info.smtpPort,
     'ses.smtp.tlsMode': 'starttls',
     'ses.smtp.caFile': info.caFile,
+    // Check Domain DNS asks the emulator's own DNS, where records published through its control endpoint live.
+    ...(info.dnsServer ? { 'ses.dns.servers': [info.dnsServer] } : {}),
   });
   const readme = path.join(run.workspace, 'README.md');
   if (!fs.existsSync(readme)) {

@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
 import { startEmulator, type EmulatorInfo } from './index';
 
-/** `npm run emulator -- [--api-port N] [--smtp-port N] [--smtps-port N] [--seed FILE|large] [--host H] [--json]` */
+/** `npm run emulator -- [--api-port N] [--smtp-port N] [--smtps-port N] [--dns-port N] [--seed FILE|large] [--host H] [--json]` */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       'api-port': { type: 'string', default: '4590' },
       'smtp-port': { type: 'string', default: '2587' },
       'smtps-port': { type: 'string', default: '2465' },
+      // DNS for the emulator's zone, on a free UDP port unless given: point `ses.dns.servers` at it.
+      'dns-port': { type: 'string', default: '0' },
       seed: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       'data-dir': { type: 'string' },
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
     apiPort: port('api-port', values['api-port']),
     smtpPort: port('smtp-port', values['smtp-port']),
     smtpsPort: port('smtps-port', values['smtps-port']),
+    dnsPort: port('dns-port', values['dns-port']),
     seed: values.seed,
     dataDir: values['data-dir'],
   });
@@ -50,6 +53,7 @@ function describe(info: EmulatorInfo): string {
     `  Mailbox:           ${info.mailboxUrl}`,
     `  SMTP (STARTTLS):   ${info.smtpHost}:${info.smtpPort}`,
     `  SMTP (TLS):        ${info.smtpHost}:${info.smtpsPort}`,
+    ...(info.dnsServer ? [`  DNS (its zone):    ${info.dnsServer} (UDP; for ses.dns.servers)`] : []),
     `  CA certificate:    ${info.caFile}`,
     `  Access key id:     ${info.accessKeyId}`,
     `  Secret access key: ${info.secretAccessKey}`,

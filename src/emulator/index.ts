@@ -8,6 +8,7 @@ import { deriveSmtpPassword } from '../smtp-password/derive';
 import { createApiServer } from './api/server';
 import { ShiftableClock, systemClock, type Clock } from './clock';
 import { applyControl, type ControlRequest, type ControlResult } from './control';
+import { startDnsServer } from './dns-server';
 import type { StoredMessage } from './mailbox';
 import { loadSeed, type Seed } from './seed';
 import { armConnectionDrops, createSmtpServer } from './smtp';
@@ -36,6 +37,8 @@ export interface EmulatorOptions {
   dataDir?: string;
   /** More SMTP listeners, e.g. SES's own 587, 25 and 465, so a client can be tried on every port SES offers. */
   extraSmtpPorts?: { port: number; tls: 'starttls' | 'implicit' }[];
+  /** Serve the emulator's DNS zone over UDP on this port (0 picks a free one); no DNS server when undefined. */
+  dnsPort?: number;
 }
 
 export interface EmulatorInfo {
@@ -52,6 +55,8 @@ export interface EmulatorInfo {
   regions: string[];
   /** The extra listeners actually bound (port 0 resolved). */
   extraSmtpPorts?: { port: number; tls: 'starttls' | 'implicit' }[];
+  /** `host:port` of the DNS server for the emulator's zone, when one was asked for (for `ses.dns.servers`). */
+  dnsServer?: string;
 }
 
 export interface RunningEmulator {
@@ -105,6 +110,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       extraSmtpPorts.push({ port, tls: extra.tls });
     }
 
+    let dnsServer: string | undefined;
+    if (options.dnsPort !== undefined) {
+      const dns = await startDnsServer(state.dns, host, options.dnsPort);
+      closers.push(() => dns.close());
+      dnsServer = dns.address;
+    }
+
     const credential = state.primaryCredential();
     const info: EmulatorInfo = {
       apiEndpoint,
@@ -119,6 +131,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       smtpPasswords: Object.fromEntries(state.seededRegions.map((r) => [r, deriveSmtpPassword(credential.secretAccessKey, r)])),
       regions: [...state.seededRegions],
       ...(extraSmtpPorts.length ? { extraSmtpPorts } : {}),
+      ...(dnsServer ? { dnsServer } : {}),
     };
     return {
       info,
