@@ -34,7 +34,8 @@ SES Workbench is running.
   Open VS Code:        ${url}
   Emulator mailbox:    ${info.mailboxUrl}
   SES API endpoint:    ${info.apiEndpoint}   (profile "ses-emulator", regions ${info.regions.join(', ')})
-  SMTP:                ${info.smtpHost}:${info.smtpPort} STARTTLS, ${info.smtpHost}:${info.smtpsPort} TLS
+  SMTP:                ${info.smtpHost}:${info.smtpPort} STARTTLS, ${info.smtpHost}:${info.smtpsPort} TLS${info.dnsServer ? `
+  DNS (its zone):      ${info.dnsServer} UDP, asked by "SES: Check Domain DNS"` : ''}
 
   For "SES: Set SMTP Credentials" in ${region}:
     username  ${info.smtpUsername}
