@@ -116,7 +116,7 @@ export class TestEmailPanel implements vscode.Disposable {
     const last = domain.lastDraft();
     const region = options.region ?? options.draft?.region ?? last?.region ?? ctx.regions()[0] ?? 'us-east-1';
     const draft: Draft = { ...defaultDraft(region), ...(last ?? {}), ...(options.draft ?? {}), region, ...(options.to ? { to: options.to } : {}) };
-    if (options.file) draft.file = options.file.uri.toString();
+    if (options.file) Object.assign(draft, { file: options.file.uri.toString(), bodyKind: 'file' });
     return new TestEmailPanel(panel, ctx, domain, extensionUri, draft, fileOf(draft));
   }
 
@@ -142,6 +142,8 @@ export class TestEmailPanel implements vscode.Disposable {
     TestEmailPanel.current = this;
     this.draft = draft;
     this.file ??= fileOf(draft);
+    // What the panel opened with is the last draft, even if it closes before the page has said a word.
+    domain.saveDraft(draft);
     void this.readFileHeaders();
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'ses.svg');
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };

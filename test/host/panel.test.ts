@@ -85,8 +85,10 @@ describe('Send Test Email panel', () => {
     const html = path.join(dir, 'welcome.html');
     const marker = `kept-${Date.now()}`;
     fs.writeFileSync(html, `<p>${marker}</p>`);
-    await vscode.commands.executeCommand('ses.sendFileAsTestEmail', vscode.Uri.file(html));
     const api = (await extension()) as WorkbenchApi;
+    api.currentPanel()?.dispose(); // Send File with no panel open: the new panel has the file as its body
+    await vscode.commands.executeCommand('ses.sendFileAsTestEmail', vscode.Uri.file(html));
+    assert.strictEqual(api.currentPanel()?.currentDraft.bodyKind, 'file', JSON.stringify({ current: !!api.currentPanel(), draft: api.currentPanel()?.currentDraft }));
     api.currentPanel()!.dispose();
     const panel = await openPanel();
     assert.strictEqual(panel.currentDraft.bodyKind, 'file');
