@@ -167,7 +167,7 @@ export async function checkDomainDns(ctx: CommandContext, node?: { region?: stri
   if (bad.length === 0) {
     void ctx.ui.info(t('All {0} DNS records of {1} are published as SES expects.', checks.length, domain));
   } else {
-    await showReadOnlyDocument(`DNS check of ${domain}`, dnsReport(domain, checks));
+    await showReadOnlyDocument(`DNS check of ${domain}`, dnsReport(domain, checks, settings.dnsServers()));
     void ctx.ui.warn(t('{0} of {1} DNS records of {2} need attention; each is listed in the report.', bad.length, checks.length, domain));
   }
   return checks;
@@ -175,13 +175,14 @@ export async function checkDomainDns(ctx: CommandContext, node?: { region?: stri
 
 const verdictMark: Record<RecordCheck['verdict'], string> = { ok: '✅ ok', missing: '❌ missing', wrong: '⚠️ wrong', error: '❔ lookup failed' };
 
-/** Record by record, as the system resolver sees them now (SES's own check may lag by minutes to hours). */
-function dnsReport(domain: string, checks: RecordCheck[]): string {
+/** Record by record, as the resolver asked sees them now (SES's own check may lag by minutes to hours). */
+function dnsReport(domain: string, checks: RecordCheck[], servers: string[] = []): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const asked = servers.length ? t('Looked up with the DNS servers in ses.dns.servers ({0}).', servers.join(', ')) : t('Looked up with this machine\'s resolver.');
   return [
     `# ${t('DNS check of {0}', domain)}`,
     '',
-    t('Looked up with this machine\'s resolver. Fix each record that is not ok at your DNS provider, then run the check again.'),
+    `${asked} ${t('Fix each record that is not ok at your DNS provider, then run the check again.')}`,
     '',
     `| ${t('Record')} | ${t('Name')} | ${t('Expected')} | ${t('Found')} | ${t('Verdict')} |`,
     '|---|---|---|---|---|',

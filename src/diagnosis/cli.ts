@@ -11,9 +11,10 @@ import type { DiagnosisContext } from './types';
 const USAGE = `Usage: npm run --silent explain -- [--json] [--context FILE] "<failure text>"
        <command that fails> 2>&1 | npm run --silent explain -- [--json] [--context FILE]
 
-The context file is JSON with any of: region, smtpHost, port, tls ("starttls" or "implicit"), from, to,
-passwordShape (or password: only its shape is used, it is never printed), credentialRegions,
-verifiedIdentities ({"eu-west-1": ["me@example.com", "example.com"]}), productionAccess ({"eu-west-1": false}).`;
+The context file is JSON with any of: region, smtpHost, port, tls ("starttls" or "implicit"), transport ("smtp" or
+"api"), from, to, configurationSet, passwordShape (or password: only its shape is used, it is never printed),
+credentialRegions, verifiedIdentities ({"eu-west-1": ["me@example.com", "example.com"]}), productionAccess
+({"eu-west-1": false}), profile.`;
 
 interface Options {
   json: boolean;

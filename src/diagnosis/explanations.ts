@@ -682,11 +682,15 @@ function sendingPaused(f: Facts): Explained {
   const configSet = f.variant === 'configuration-set';
   return {
     kind: 'account-sending-paused',
-    title: configSet ? `Sending is paused for the configuration set${f.configurationSet ? ` ${f.configurationSet}` : ''}` : `Sending is paused for the account in ${region}`,
+    title: configSet
+      ? `Sending is paused for the configuration set${f.configurationSet ? ` ${f.configurationSet}` : ''}`
+      : f.enforcementStatus === 'SHUTDOWN'
+        ? `Sending is suspended for the account in ${region} (enforcement SHUTDOWN)`
+        : `Sending is paused for the account in ${region}`,
     explanation: configSet
       ? `Sending is turned off for the configuration set${f.configurationSet ? ` ${f.configurationSet}` : ''} in ${region}. ` +
         `Turn sending back on for it, or send without it.`
-      : `SES has paused sending for this account in ${region}${f.enforcementStatus ? ` (enforcement status ${f.enforcementStatus})` : ''}. ` +
+      : `SES has paused sending for this account in ${region}${f.enforcementStatus && f.enforcementStatus !== 'HEALTHY' ? ` (enforcement status ${f.enforcementStatus})` : ''}. ` +
         `This happens when bounce or complaint rates were too high, or after a review; AWS writes to the account's ` +
         `email address with the reason. Until sending is enabled again, every send is refused. Read the message ` +
         `from AWS in the account's inbox and the Account dashboard in the SES console, fix the cause, and ask for ` +

@@ -13,7 +13,7 @@ export function statusText(account: AccountStatus): { text: string; warn: boolea
   const paused = !account.sendingEnabled;
   const nearlyUsed = account.max24HourSend > 0 && account.sentLast24Hours / account.max24HourSend >= QUOTA_WARNING;
   const mode = account.productionAccess ? t('production') : t('sandbox');
-  const stopped = paused ? t('paused') : account.enforcementStatus === 'SHUTDOWN' ? t('suspended') : account.enforcementStatus === 'PROBATION' ? t('probation') : undefined;
+  const stopped = account.enforcementStatus === 'SHUTDOWN' ? t('suspended') : paused ? t('paused') : account.enforcementStatus === 'PROBATION' ? t('probation') : undefined;
   return { text: `SES: ${mode}${stopped ? ` · ${stopped}` : account.productionAccess ? '' : quota}`, warn: paused || nearlyUsed || account.enforcementStatus !== 'HEALTHY' };
 }
 

@@ -96,8 +96,9 @@ export class AccountNode implements SesNode {
     item.id = this.id;
     const quota = a.max24HourSend < 0 ? t('{0} sent, no daily limit', count(a.sentLast24Hours)) : t('{0}/{1} sent ({2}%)', count(a.sentLast24Hours), count(a.max24HourSend), percent(a));
     const parts = [quota, t('{0} msg/s', count(a.maxSendRate))];
-    if (!a.sendingEnabled) parts.unshift(t('sending paused'));
-    else if (a.enforcementStatus === 'SHUTDOWN') parts.unshift(t('sending suspended'));
+    // SHUTDOWN is why SES stopped sending, so it names the state before a mere pause does.
+    if (a.enforcementStatus === 'SHUTDOWN') parts.unshift(t('sending suspended'));
+    else if (!a.sendingEnabled) parts.unshift(t('sending paused'));
     else if (a.enforcementStatus === 'PROBATION') parts.unshift(t('on probation'));
     // The review of a production access request, with its case id, until it has turned the region to production.
     if (a.reviewStatus && !(a.reviewStatus === 'GRANTED' && a.productionAccess)) {

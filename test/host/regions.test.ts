@@ -89,16 +89,20 @@ describe('Regions: account status, errors and empty regions', () => {
 
   it('warns when sending is paused or enforcement is SHUTDOWN, in the tree and in the status bar', async () => {
     const ctx = await extension();
-    await control({ action: 'setAccount', region: PAUSED, account: { sendingEnabled: false, enforcementStatus: 'SHUTDOWN' } });
-    const [account] = await items(await reload(ctx, PAUSED));
-    assert.match(String(account.description), /^sending paused · 0\/200 sent \(0%\)/);
-    assert.match((account.tooltip as vscode.MarkdownString).value, /Sending enabled \| no[\s\S]*Enforcement \| SHUTDOWN/);
-    assert.strictEqual(iconColor(account), 'list.warningForeground');
-
+    await control({ action: 'setAccount', region: PAUSED, account: { sendingEnabled: false } });
+    const [paused] = await items(await reload(ctx, PAUSED));
+    assert.match(String(paused.description), /^sending paused · 0\/200 sent \(0%\)/);
     const bar = statusBar(ctx);
     bar.touch(PAUSED);
     assert.strictEqual(bar.activeRegion(), PAUSED);
     assert.strictEqual(bar.item.text, '$(mail) SES: sandbox · paused');
+
+    await control({ action: 'setAccount', region: PAUSED, account: { sendingEnabled: false, enforcementStatus: 'SHUTDOWN' } });
+    const [account] = await items(await reload(ctx, PAUSED));
+    assert.match(String(account.description), /^sending suspended · 0\/200 sent \(0%\)/);
+    assert.match((account.tooltip as vscode.MarkdownString).value, /Sending enabled \| no[\s\S]*Enforcement \| SHUTDOWN/);
+    assert.strictEqual(iconColor(account), 'list.warningForeground');
+    assert.strictEqual(bar.item.text, '$(mail) SES: sandbox · suspended');
     assert.strictEqual((bar.item.backgroundColor as vscode.ThemeColor | undefined)?.id, 'statusBarItem.warningBackground');
     assert.match(String(bar.item.tooltip), new RegExp(`^${PAUSED}:`));
   });

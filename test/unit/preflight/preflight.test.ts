@@ -105,8 +105,13 @@ const cases: Case[] = [
   },
   {
     rule: 'sending paused',
+    facts: { account: { productionAccess: true, sendingEnabled: false, enforcementStatus: 'HEALTHY', max24HourSend: 50000, sentLast24Hours: 0 } },
+    expect: { id: 'account-sending-paused', kind: 'account-sending-paused', severity: 'error', willReject: true, title: /paused for the account in eu-west-1/, fixes: ['open-url', 'open-url'] },
+  },
+  {
+    rule: 'account shut down (enforcement SHUTDOWN): suspended, as the tree says',
     facts: { account: { productionAccess: true, sendingEnabled: false, enforcementStatus: 'SHUTDOWN', max24HourSend: 50000, sentLast24Hours: 0 } },
-    expect: { id: 'account-sending-paused', kind: 'account-sending-paused', severity: 'error', willReject: true, title: /paused for the account in eu-west-1/, explanation: /SHUTDOWN/, fixes: ['open-url', 'open-url'] },
+    expect: { id: 'account-sending-paused', kind: 'account-sending-paused', severity: 'error', willReject: true, title: /suspended for the account in eu-west-1 \(enforcement SHUTDOWN\)/, explanation: /SHUTDOWN/, fixes: ['open-url', 'open-url'] },
   },
   {
     rule: 'account on probation',
