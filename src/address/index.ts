@@ -1,6 +1,6 @@
 export { checkAddress, checkDomain, addressProblem, domainProblem } from './validate';
 export type { AddressCheck, DomainCheck } from './validate';
-export { asciiAddress, asciiDomain, asciiIdentity } from './idn';
+export { asciiAddress, asciiDomain, asciiIdentity, unicodeIdentity, withLowerDomain } from './idn';
 export {
   displayNameSpecials,
   displayNameNeedsQuoting,

@@ -97,7 +97,8 @@ export async function explainError(ctx: CommandContext, given?: string): Promise
   if (fixes.length) {
     const more = t('All fixes…');
     const labels = fixes.length > 3 ? [...fixes.slice(0, 2).map((f) => f.label), more] : fixes.map((f) => f.label);
-    void ctx.ui.info(diagnosis.title, ...labels).then(async (choice) => {
+    // The title may quote the pasted text: masked like the document.
+    void ctx.ui.info(maskSecrets(diagnosis.title), ...labels).then(async (choice) => {
       const fix = choice === more
         ? (await ctx.ui.pick(fixes.map((f) => ({ label: f.label, fix: f })), { title: t('Fix: {0}', diagnosis.title) }))?.fix
         : fixes.find((f) => f.label === choice);

@@ -1,4 +1,4 @@
-import { addressProblem, asciiAddress, asciiIdentity, displayNameNeedsQuoting, formatMailbox } from '../address';
+import { addressProblem, asciiAddress, asciiIdentity, displayNameNeedsQuoting, formatMailbox, withLowerDomain } from '../address';
 import { caseMismatch, isCovered, withoutLabel, type IdentityState } from '../rules/identities';
 import { normalizeRegion, smtpHostRegion, tlsModeForPort } from '../rules/regions';
 import { smtpPasswordShape, type SmtpPasswordShape } from '../smtp-password/derive';
@@ -199,13 +199,6 @@ function baseFacts(s: Situation): Facts {
 }
 
 /** The same mailbox, whatever the letter case, +label, or spelling of an internationalised domain (`bücher` / `xn--bcher-kva`). */
-/** `a@Example.com` and `a@example.com`: the same local part, domains differing only in letter case. */
-const onlyDomainCase = (a: string, b: string): boolean => {
-  const [localA, domainA] = [a.slice(0, a.lastIndexOf('@')), a.slice(a.lastIndexOf('@') + 1)];
-  const [localB, domainB] = [b.slice(0, b.lastIndexOf('@')), b.slice(b.lastIndexOf('@') + 1)];
-  return localA === localB && domainA !== domainB && domainA.toLowerCase() === domainB.toLowerCase();
-};
-
 const sameAddress = (a: string, b: string) => withoutLabel(asciiAddress(a)).toLowerCase() === withoutLabel(asciiAddress(b)).toLowerCase();
 
 function regionsCovering(s: Situation, address: string, except?: string): string[] {
@@ -225,7 +218,7 @@ function notVerified(s: Situation): Diagnosis {
 
   // Over SMTP the library may have lower-cased the domain of a correctly typed address (nodemailer does).
   const caseFacts = (address: string, verifiedAs: string): Facts =>
-    s.context.transport === 'smtp' && onlyDomainCase(address, verifiedAs) ? { variant: 'smtp-lower-domain' } : {};
+    s.context.transport === 'smtp' && address !== verifiedAs && withLowerDomain(address) === withLowerDomain(verifiedAs) ? { variant: 'smtp-lower-domain' } : {};
   const about = (address: string, field: Facts['field']): Diagnosis | undefined => {
     const variant = caseMismatch(inRegion, asciiAddress(address));
     if (variant) return finish('address-case-mismatch', { ...facts, address, field, verifiedAs: variant.name, ...caseFacts(address, variant.name) });

@@ -79,9 +79,9 @@ export async function runFix(fix: Fix, panel?: TestEmailPanel): Promise<void> {
 function replaceRecipient(draft: Draft, from: string, to: string): Partial<Draft> {
   // Letter case is the very thing that differs, and a library may have changed it on the way (nodemailer writes
   // domains in lower case): find the address whatever its case, and never add one that is already there.
-  const pattern = new RegExp(from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   for (const field of ['to', 'cc', 'bcc', 'replyTo'] as const) {
-    if (pattern.test(draft[field])) return { [field]: draft[field].replace(pattern, to) };
+    if (new RegExp(escaped, 'i').test(draft[field])) return { [field]: draft[field].replace(new RegExp(escaped, 'gi'), to) };
   }
   return draft.to.includes(to) ? {} : { to: draft.to ? `${draft.to}, ${to}` : to };
 }

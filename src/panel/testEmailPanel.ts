@@ -144,7 +144,7 @@ export class TestEmailPanel implements vscode.Disposable {
     this.file ??= fileOf(draft);
     // What the panel opened with is the last draft, even if it closes before the page has said a word.
     domain.saveDraft(draft);
-    void this.readFileHeaders();
+    void this.learnFileFacts();
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'ses.svg');
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };
     panel.webview.html = panelHtml(panel.webview, extensionUri, vscode.Uri.joinPath);
@@ -246,7 +246,7 @@ export class TestEmailPanel implements vscode.Disposable {
   /** Makes `file` the body; `reset` rewrites the form with the file chosen (a Send File command), else only its name shows. */
   setFile(file: BodyFile, reset = true): void {
     this.file = file;
-    void this.readFileHeaders();
+    void this.learnFileFacts();
     this.draft = this.withFile(reset ? { ...this.draft, bodyKind: 'file' } : this.draft);
     this.domain.saveDraft(this.draft);
     if (reset) this.post({ type: 'init', draft: this.draft, regions: this.regionChoices(), file: this.fileView() });
@@ -254,7 +254,7 @@ export class TestEmailPanel implements vscode.Disposable {
   }
 
   /** Learns what the pre-flight needs of the body file (its size, an .eml's From header). */
-  private async readFileHeaders(): Promise<void> {
+  private async learnFileFacts(): Promise<void> {
     const file = this.file;
     const facts = file ? await bodyFileFacts(file) : {};
     if (this.file !== file) return;

@@ -1,4 +1,4 @@
-import { asciiIdentity, checkAddress, displayNameNeedsQuoting, formatMailbox, parseAddressList } from '../address';
+import { asciiIdentity, checkAddress, displayNameNeedsQuoting, formatMailbox, parseAddressList, withLowerDomain } from '../address';
 import { explain, type ExplainKind, type Facts } from '../diagnosis/explanations';
 import type { Fix } from '../diagnosis/types';
 import {
@@ -230,8 +230,7 @@ export function preflight(draft: PreflightDraft, facts: PreflightFacts): Finding
       ...(account && !account.productionAccess ? recipients.map((r) => ['to', r] as [Facts['field'], string]) : []),
     ];
     for (const [field, address] of candidates) {
-      const at = address.lastIndexOf('@');
-      const sent = address.slice(0, at + 1) + address.slice(at + 1).toLowerCase();
+      const sent = withLowerDomain(address);
       if (sent === address || !isCovered(regionIdentities, address) || isCovered(regionIdentities, sent)) continue;
       add(`smtp-lower-domain:${field}:${address}`, 'error', true, 'address-case-mismatch', { address: sent, verifiedAs: address, field, variant: 'smtp-lower-domain' });
     }

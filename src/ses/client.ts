@@ -195,7 +195,8 @@ export class SesApi {
       // Something answered at ses.endpoint, but not as SES does (a web server, a proxy): say where and what.
       const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
       if (this.connection.endpoint && error.kind === 'service' && (err as Error).name === 'UnknownError' && status) {
-        throw new SesError('service', `${this.connection.endpoint} (ses.endpoint) answered HTTP ${status}, not as SES does: check the address.`, region, err);
+        // The host only: a URL can carry a user and password, which have no place in an error.
+        throw new SesError('service', `${new URL(this.connection.endpoint).host} (ses.endpoint) answered HTTP ${status}, not as SES does: check the address.`, region, err);
       }
       throw error;
     }
@@ -211,6 +212,6 @@ export class SesApi {
     } catch {
       // reported below
     }
-    return `ses.endpoint "${endpoint}" is not an http(s) URL: write it with its scheme, e.g. http://127.0.0.1:4590, or clear it to use AWS.`;
+    return `ses.endpoint is not an http(s) URL: write it with its scheme, e.g. http://127.0.0.1:4590, or clear it to use AWS.`;
   }
 }

@@ -1,5 +1,5 @@
-import { domainToUnicode } from 'node:url';
 import * as vscode from 'vscode';
+import { unicodeIdentity } from '../address';
 import { dkimRecords, mailFromRecords, type DnsRecord } from '../dns/records';
 import type { AccountStatus, IdentityDetail, IdentitySummary } from '../ses/client';
 import { normalizeRegion } from '../rules/regions';
@@ -184,7 +184,7 @@ export class IdentityNode implements SesNode {
     const item = new vscode.TreeItem(name, this.isDomain ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     // SES lists international names in punycode; the name as people write it helps find it.
-    const readable = toUnicodeName(name);
+    const readable = unicodeIdentity(name);
     item.description = readable === name ? t(look.text) : `${t(look.text)} · ${readable}`;
     item.iconPath = new vscode.ThemeIcon(this.isDomain ? 'globe' : 'mail', new vscode.ThemeColor(look.color));
     item.contextValue = `identity:${this.isDomain ? 'domain' : 'email'}:${look.token}`;
@@ -269,13 +269,6 @@ export class MessageNode implements SesNode {
     item.command = this.command;
     return item;
   }
-}
-
-/** `info@xn--bcher-kva.example` → `info@bücher.example`; names without punycode unchanged. */
-function toUnicodeName(name: string): string {
-  if (!name.includes('xn--')) return name;
-  const at = name.lastIndexOf('@');
-  return at < 0 ? domainToUnicode(name) || name : `${name.slice(0, at + 1)}${domainToUnicode(name.slice(at + 1)) || name.slice(at + 1)}`;
 }
 
 const escapeMd = (s: string) => s.replace(/([\\`*_{}\[\]()#+\-.!|])/g, '\\$1');

@@ -1,5 +1,4 @@
 import * as assert from 'node:assert';
-import dns2 from 'dns2';
 import { domainToASCII } from 'node:url';
 import * as vscode from 'vscode';
 import type { CommandContext } from '../../src/commands/context';
@@ -212,43 +211,11 @@ describe('SES: Verify Domain', () => {
 
 describe('SES: Check Domain DNS', () => {
   const domain = `dnscheck-${stamp}.example`;
-  let server: { port: number; close: () => void } | undefined;
-
-  /** A DNS server on loopback that answers from the emulator's zone, so the check goes through node:dns. */
-  async function zoneServer(): Promise<{ port: number; close: () => void }> {
-    const { Packet } = dns2;
-    const dns = dns2.createServer({
-      udp: true,
-      handle: (request, send) => {
-        void (async () => {
-          const response = Packet.createResponseFromRequest(request);
-          const [question] = request.questions;
-          const zone = (await control({ action: 'status' })).dns ?? [];
-          for (const record of zone.filter((r) => r.name.toLowerCase() === question.name.toLowerCase())) {
-            const base = { name: question.name, class: Packet.CLASS.IN, ttl: 60 };
-            const answer = (a: object) => response.answers.push(a as (typeof response.answers)[number]);
-            if (record.type === 'CNAME' && question.type === Packet.TYPE.CNAME) answer({ ...base, type: Packet.TYPE.CNAME, domain: record.value });
-            if (record.type === 'MX' && question.type === Packet.TYPE.MX) answer({ ...base, type: Packet.TYPE.MX, exchange: record.value.split(/\s+/).pop(), priority: 10 });
-            if (record.type === 'TXT' && question.type === Packet.TYPE.TXT) answer({ ...base, type: Packet.TYPE.TXT, data: record.value });
-          }
-          send(response);
-        })();
-      },
-    });
-    await dns.listen({ udp: { port: 0, address: '127.0.0.1' } });
-    const { udp } = dns.addresses() as { udp: { port: number } };
-    return { port: udp.port, close: () => void dns.close() };
-  }
-
-  // The check runs through the real command and node:dns, pointed by the `ses.dns.servers` setting at a DNS
-  // server on loopback that answers from the emulator's zone.
-  before(async () => {
-    server = await zoneServer();
-    await vscode.workspace.getConfiguration('ses').update('dns.servers', [`127.0.0.1:${server.port}`], vscode.ConfigurationTarget.Workspace);
-  });
-  after(async () => {
-    await vscode.workspace.getConfiguration('ses').update('dns.servers', undefined, vscode.ConfigurationTarget.Workspace);
-    server?.close();
+  // The check runs through the real command and node:dns, pointed by the `ses.dns.servers` setting of the test
+  // workspace at the emulator's own DNS server, which answers from its zone.
+  before(() => {
+    assert.ok(emulator().dnsServer, 'the emulator serves its zone over DNS');
+    assert.deepStrictEqual(vscode.workspace.getConfiguration('ses').get('dns.servers'), [emulator().dnsServer]);
   });
 
   it('reports the one missing DKIM CNAME as that one record', async function () {

@@ -1,48 +1,25 @@
 import * as assert from 'node:assert';
-import dns2 from 'dns2';
 import { checkRecords, systemResolver } from '../../../src/dns/check';
 import { dkimRecords, mailFromRecords, toCsv, toZoneFile, zoneSnippet } from '../../../src/dns/records';
+import { DnsZone } from '../../../src/emulator/dns';
+import { startDnsServer } from '../../../src/emulator/dns-server';
 
-const { Packet } = dns2;
-
-/** A real DNS server on loopback serving a small zone, so the check goes through node:dns as in life. */
-async function zoneServer(zone: Record<string, { type: 'CNAME' | 'MX' | 'TXT'; value: string }[]>) {
-  const server = dns2.createServer({
-    udp: true,
-    handle: (request, send) => {
-      const response = Packet.createResponseFromRequest(request);
-      // dns2's typings demand encoder methods its own examples never pass; the plain object is what it encodes.
-      const answer = (a: object) => response.answers.push(a as (typeof response.answers)[number]);
-      const [question] = request.questions;
-      for (const record of zone[question.name.toLowerCase()] ?? []) {
-        const base = { name: question.name, class: Packet.CLASS.IN, ttl: 60 };
-        if (record.type === 'CNAME' && question.type === Packet.TYPE.CNAME) answer({ ...base, type: Packet.TYPE.CNAME, domain: record.value });
-        if (record.type === 'MX' && question.type === Packet.TYPE.MX) answer({ ...base, type: Packet.TYPE.MX, exchange: record.value, priority: 10 });
-        if (record.type === 'TXT' && question.type === Packet.TYPE.TXT) answer({ ...base, type: Packet.TYPE.TXT, data: record.value });
-      }
-      send(response);
-    },
-  });
-  await server.listen({ udp: { port: 0, address: '127.0.0.1' } });
-  const { udp } = server.addresses() as { udp: { port: number } };
-  return { port: udp.port, close: () => server.close() };
-}
+/** A real DNS server on loopback (the emulator's) serving a small zone, so the check goes through node:dns as in life. */
+const zoneServer = (records: { name: string; type: 'CNAME' | 'MX' | 'TXT'; value: string }[]) => startDnsServer(new DnsZone(records), '127.0.0.1', 0);
 
 describe('Check Domain DNS through a real resolver', () => {
   const tokens = ['tokenaaa', 'tokenbbb', 'tokenccc'];
   const records = [...dkimRecords('example.org', tokens), ...mailFromRecords('mail.example.org', 'eu-west-1')];
 
   it('reports exactly the one missing DKIM CNAME and the wrong one, record by record', async () => {
-    const server = await zoneServer({
-      'tokenaaa._domainkey.example.org': [{ type: 'CNAME', value: 'tokenaaa.dkim.amazonses.com' }],
-      'tokenbbb._domainkey.example.org': [{ type: 'CNAME', value: 'somewhere-else.example.net' }],
-      'mail.example.org': [
-        { type: 'MX', value: 'feedback-smtp.eu-west-1.amazonses.com' },
-        { type: 'TXT', value: 'v=spf1 include:amazonses.com ~all' },
-      ],
-    });
+    const server = await zoneServer([
+      { name: 'tokenaaa._domainkey.example.org', type: 'CNAME', value: 'tokenaaa.dkim.amazonses.com' },
+      { name: 'tokenbbb._domainkey.example.org', type: 'CNAME', value: 'somewhere-else.example.net' },
+      { name: 'mail.example.org', type: 'MX', value: '10 feedback-smtp.eu-west-1.amazonses.com' },
+      { name: 'mail.example.org', type: 'TXT', value: 'v=spf1 include:amazonses.com ~all' },
+    ]);
     try {
-      const checks = await checkRecords(records, systemResolver([`127.0.0.1:${server.port}`]));
+      const checks = await checkRecords(records, systemResolver([server.address]));
       const verdicts = Object.fromEntries(checks.map((c) => [`${c.record.type} ${c.record.name}`, c.verdict]));
       assert.deepStrictEqual(verdicts, {
         'CNAME tokenaaa._domainkey.example.org': 'ok',
@@ -56,7 +33,7 @@ describe('Check Domain DNS through a real resolver', () => {
       const wrong = checks.find((c) => c.verdict === 'wrong');
       assert.match(wrong!.message, /somewhere-else\.example\.net/);
     } finally {
-      server.close();
+      await server.close();
     }
   });
 
